@@ -1,0 +1,48 @@
+"""Tunables in one place: thresholds, limits and defaults with what they trade."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+# The project's `rules/` folder sits at the top of the checkout (src layout);
+# `--rules DIR` or EXTRACT_RULES points elsewhere.
+DEFAULT_RULES_DIR = Path(os.environ.get("EXTRACT_RULES", PACKAGE_DIR.parents[1] / "rules"))
+
+
+class Settings(BaseModel):
+    """Every threshold the pipeline uses; change them here, not in the code."""
+
+    rules_dir: Path = DEFAULT_RULES_DIR
+    # Articles longer than this are split at paragraph or sentence breaks before
+    # spaCy sees them (spaCy refuses texts over nlp.max_length).
+    max_chunk_chars: int = Field(100_000, ge=1_000)
+    # A capitalised run becomes a person when its evidence score reaches this.
+    # Lower finds more names (recall) and more false people (precision).
+    person_min_score: float = 1.0
+    # Quoted spans longer than this many words are treated as speech, not titles.
+    max_title_words: int = 12
+    # How many tokens before a quoted title are searched for a cue ("the song").
+    title_cue_window: int = 4
+    # How many tokens before a name are searched for an organisation cue ("brands such as").
+    org_cue_window: int = 6
+    # A person named within this many characters of the article's start is its subject
+    # when no headline cue ("Life & Work with X") names one.
+    subject_opening_chars: int = 5
+    # Otherwise the most-mentioned person is the subject if named at least this often.
+    subject_min_mentions: int = Field(3, ge=1)
+    # Confidence reported for each rule; "name:" rules add `name:step` per piece of evidence.
+    confidence: dict[str, float] = {
+        "default": 0.5,
+        "name:base": 0.45, "name:step": 0.2, "name:part": 0.5,
+        "film:quoted": 0.85, "film:after-cue": 0.75,
+        "school:gazetteer": 0.95, "school:shape": 0.85,
+        "credit:apposition": 0.85, "credit:as": 0.75, "credit:by": 0.9, "credit:starring": 0.85,
+        "credit:verb": 0.7, "credit:paren": 0.7,
+        "education:sentence": 0.8,
+    }
+
+
+DEFAULT_SETTINGS = Settings()
