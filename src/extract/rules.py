@@ -1,0 +1,167 @@
+"""Loading and validating the data files in `rules/`.
+
+Every file starts with a `#` header saying what it holds and where its words come
+from. Word lists hold one entry per line; tables hold TAB-separated columns;
+`.jsonl` files hold spaCy Matcher patterns. A malformed file raises `RulesError`
+naming the file, the line and the problem, before any article is read.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import RulesError
+
+CANONICAL_ROLES = (
+    "director", "co-director", "assistant director", "first assistant director",
+    "second assistant director", "producer", "executive producer", "co-producer",
+    "associate producer", "line producer", "creative producer", "writer", "actor",
+    "cinematographer", "editor", "composer", "production designer", "art director",
+    "costume designer", "casting director", "visual effects supervisor", "sound designer",
+    "animator", "showrunner", "narrative director", "commercial director",
+    "music video director", "documentary director",
+)
+DEGREES = ("bachelor", "master", "doctorate", "diploma", "certificate")
+ROLE_VERB_KINDS = ("passive", "active", "starring")
+
+
+class MatcherPattern(BaseModel):
+    """One line of a `.jsonl` pattern file."""
+
+    model_config = ConfigDict(extra="forbid")
+    label: str
+    pattern: list[dict]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything read from `rules/`, as fresh objects for one pipeline."""
+
+    given_names: frozenset[str]
+    surnames: frozenset[str]
+    non_name_words: frozenset[str]
+    org_cues: frozenset[str]
+    person_cues: tuple[str, ...]
+    subject_cues: tuple[str, ...]
+    roles: dict[str, str]
+    role_verbs: dict[str, tuple[str, str]]
+    institutions: dict[str, tuple[str, ...]]
+    school_patterns: tuple[MatcherPattern, ...]
+    degrees: dict[str, str]
+    education_cues: frozenset[str]
+    film_cues: tuple[str, ...]
+    non_film_cues: tuple[str, ...]
+    org_suffixes: frozenset[str]
+    fingerprint: str
+
+
+def _entries(path: Path) -> list[tuple[int, str]]:
+    """(line number, line) of a rules file's entries, after checking its header."""
+    if not path.is_file():
+        raise RulesError(f"{path}: missing rules file")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise RulesError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    if not lines or not lines[0].startswith("#"):
+        raise RulesError(f"{path}:1: a rules file must start with a '# ' header saying what it holds")
+    return [(n, line.rstrip()) for n, line in enumerate(lines, 1)
+            if line.strip() and not line.startswith("#")]
+
+
+def load_list(path: Path) -> list[str]:
+    """A word list: one entry per line."""
+    out = []
+    for n, line in _entries(path):
+        if "\t" in line:
+            raise RulesError(f"{path}:{n}: a word list takes one entry per line, found a TAB")
+        out.append(line.strip())
+    return out
+
+
+def load_table(path: Path, columns: int, allowed: dict[int, tuple[str, ...]] | None = None
+               ) -> list[list[str]]:
+    """A TAB-separated table with `columns` columns; `allowed` restricts a column's values."""
+    rows = []
+    for n, line in _entries(path):
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != columns or not all(cells):
+            raise RulesError(f"{path}:{n}: expected {columns} non-empty TAB-separated columns, "
+                             f"found {len(cells)}: {line!r}")
+        for col, values in (allowed or {}).items():
+            if cells[col] not in values:
+                raise RulesError(f"{path}:{n}: {cells[col]!r} is not one of {', '.join(values)}")
+        rows.append(cells)
+    return rows
+
+
+def load_patterns(path: Path) -> list[MatcherPattern]:
+    """A JSONL file of Matcher patterns, each checked by pydantic and by spaCy's validator."""
+    from spacy.lang.en import English
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(English().vocab, validate=True)
+    out = []
+    for n, line in _entries(path):
+        try:
+            item = MatcherPattern.model_validate_json(line)
+            matcher.add(item.label, [item.pattern])
+        except ValidationError as exc:
+            problems = "; ".join(f"[{'.'.join(map(str, e['loc']))}] {e['msg']}" for e in exc.errors())
+            raise RulesError(f"{path}:{n}: {problems}") from exc
+        except (ValueError, json.JSONDecodeError) as exc:
+            raise RulesError(f"{path}:{n}: invalid pattern: {str(exc).strip()[:300]}") from exc
+        out.append(item)
+    return out
+
+
+def _institutions(path: Path) -> dict[str, tuple[str, ...]]:
+    """Institution name -> its other names; the second column is optional."""
+    out: dict[str, tuple[str, ...]] = {}
+    for n, line in _entries(path):
+        name, _, alts = line.partition("\t")
+        if not name.strip():
+            raise RulesError(f"{path}:{n}: empty institution name")
+        out[name.strip()] = tuple(a.strip() for a in alts.split("|") if a.strip())
+    return out
+
+
+def fingerprint(rules_dir: Path) -> str:
+    """sha256 over every rules file's name and bytes: changes when any rule changes."""
+    digest = hashlib.sha256()
+    for path in sorted(rules_dir.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(rules_dir).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_rules(rules_dir: Path) -> Rules:
+    """Read and validate every rules file; raises RulesError on the first problem."""
+    d = Path(rules_dir)
+    if not d.is_dir():
+        raise RulesError(f"{d}: rules folder not found (set --rules or EXTRACT_RULES)")
+    role_values = CANONICAL_ROLES
+    return Rules(
+        given_names=frozenset(load_list(d / "given_names.txt")),
+        surnames=frozenset(load_list(d / "surnames.txt")),
+        non_name_words=frozenset(load_list(d / "non_name_words.txt")),
+        org_cues=frozenset(w.lower() for w in load_list(d / "org_cues.txt")),
+        person_cues=tuple(load_list(d / "person_cues.txt")),
+        subject_cues=tuple(load_list(d / "subject_cues.txt")),
+        roles={p: r for p, r in load_table(d / "roles.tsv", 2, {1: role_values})},
+        role_verbs={p.lower(): (r, k) for p, r, k in load_table(
+            d / "role_verbs.tsv", 3, {1: role_values, 2: ROLE_VERB_KINDS})},
+        institutions=_institutions(d / "institutions.tsv"),
+        school_patterns=tuple(load_patterns(d / "school_patterns.jsonl")),
+        degrees={p: g for p, g in load_table(d / "degrees.tsv", 2, {1: DEGREES})},
+        education_cues=frozenset(w.lower() for w in load_list(d / "education_cues.txt")),
+        film_cues=tuple(load_list(d / "film_cues.txt")),
+        non_film_cues=tuple(load_list(d / "non_film_cues.txt")),
+        org_suffixes=frozenset(load_list(d / "org_suffixes.txt")),
+        fingerprint=fingerprint(d),
+    )
