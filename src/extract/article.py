@@ -1,0 +1,225 @@
+"""From the processed Docs of one article to a validated Record: fold mentions into people,
+films and schools, find the profiled person, and name the entities of every credit and
+education fact."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .models import Credit, Education, Evidence, Film, Mention, Person, Record, School
+from .relations import SUBJECT, Fact, Ref, read_facts
+from .rules import Rules
+from .settings import Settings
+from .textnorm import normalize
+
+HONORIFICS = {"mr", "ms", "mrs", "miss", "dr", "prof", "professor", "sir", "dame"}
+
+
+@dataclass
+class Entity:
+    """Mentions folded into one person, film or school."""
+
+    key: tuple[str, ...]
+    mentions: list[Ref] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        full = max(self.mentions, key=lambda m: (len(m.text.split()), len(m.text), -m.start))
+        return full.text
+
+    @property
+    def aliases(self) -> list[str]:
+        seen, out = {normalize(self.name)}, []
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if normalize(m.text) not in seen:
+                seen.add(normalize(m.text))
+                out.append(m.text)
+        return out
+
+    def owns(self, ref: Ref) -> bool:
+        return any(m.start == ref.start for m in self.mentions)
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """Name words, normalised, without honorifics ("Ms. Liu" -> ("liu",))."""
+    words = [normalize(w) for w in text.replace("-", " - ").split()]
+    return tuple(w for w in words if w and w not in HONORIFICS)
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def fold_people(full: list[tuple[Ref, str]], parts: list[Ref]) -> list[Entity]:
+    """Full names fold into the longest name that contains their words in order (or the same
+    words in another order: family name first). A single-word mention joins the one person
+    whose name has that word; when two people share it, the nearest full mention before it
+    decides; when none precedes it, it stays unattached."""
+    entities: list[Entity] = []
+    for ref, rule in sorted(full, key=lambda x: (-len(name_key(x[0].text)), x[0].start)):
+        key = name_key(ref.text)
+        hosts = [e for e in entities if e.key == key or _subsequence(key, e.key)
+                 or (len(key) == len(e.key) and set(key) == set(e.key))]
+        if len(hosts) == 1:
+            hosts[0].mentions.append(ref)
+            hosts[0].rules.append(rule)
+        elif not hosts:
+            entities.append(Entity(key, [ref], [rule]))
+    for ref in parts:
+        key = name_key(ref.text)
+        if len(key) != 1:
+            continue
+        hosts = [e for e in entities if key[0] in e.key]
+        if len(hosts) > 1:
+            hosts = _nearest_before(hosts, ref)
+        if len(hosts) == 1:
+            hosts[0].mentions.append(ref)
+    return entities
+
+
+def _nearest_before(hosts: list[Entity], ref: Ref) -> list[Entity]:
+    before = [(max(m.start for m in e.mentions if m.start < ref.start), e) for e in hosts
+              if any(m.start < ref.start and len(m.text.split()) > 1 for m in e.mentions)]
+    return [max(before, key=lambda x: x[0])[1]] if before else []
+
+
+def fold_titles(refs: list[tuple[Ref, str, str]]) -> list[Entity]:
+    """Films or schools with the same normalised name (or gazetteer name) are one entity;
+    an all-capitals mention joins the entity whose initials it spells ("BFA")."""
+    entities: dict[tuple[str, ...], Entity] = {}
+    acronyms = []
+    for ref, label, rule in sorted(refs, key=lambda x: x[0].start):
+        if ref.text.isupper() and len(ref.text) <= 6 and label in {"SCHOOL", "FILM"}:
+            acronyms.append((ref, rule))
+            continue
+        key = (normalize(label if label not in {"SCHOOL", "FILM"} else ref.text),)
+        entities.setdefault(key, Entity(key)).mentions.append(ref)
+        entities[key].rules.append(rule)
+    for ref, rule in acronyms:
+        host = next((e for e in entities.values() if _initials(e.name) == ref.text), None)
+        if host is None:
+            host = entities.setdefault((normalize(ref.text),), Entity((normalize(ref.text),)))
+        host.mentions.append(ref)
+        host.rules.append(rule)
+    return list(entities.values())
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+class ArticleBuilder:
+    """Turns the Docs of one article (with their character offsets) into a Record."""
+
+    def __init__(self, rules: Rules, settings: Settings):
+        self.rules, self.settings = rules, settings
+
+    def build(self, doc_id: str, source: str, sha256: str, text: str,
+              docs: list[tuple[int, Doc]]) -> Record:
+        full = [(Ref.of(s, off), s.id_) for off, d in docs for s in d.spans["people"]]
+        parts = [Ref.of(s, off) for off, d in docs for s in d.spans["name_parts"]]
+        people = fold_people(full, parts)
+        films = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs for s in d.spans["films"]])
+        schools = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs
+                               for s in d.spans["schools"]])
+        known = {m.start for e in people for m in e.mentions}
+        facts: list[Fact] = []
+        for off, d in docs:
+            spans = [s for s in [*d.spans["people"], *d.spans["name_parts"]] if s.start_char + off in known]
+            facts += read_facts(d, off, spans, self.rules)
+        subject = self._subject(people, docs)
+        return Record.model_validate({
+            "doc_id": doc_id, "source": source, "sha256": sha256,
+            "subject": subject.name if subject else None,
+            "people": [self._item(e, "name", Person) for e in people],
+            "films": [self._item(e, "title", Film) for e in films],
+            "schools": [self._item(e, "name", School) for e in schools],
+            "credits": self._credits(facts, people, films, subject, text),
+            "education": self._education(facts, people, schools, subject, text),
+        }, context={"text": text})
+
+    # ---- entities ------------------------------------------------------------------------
+    def _item(self, e: Entity, name_field: str, model):
+        best = max(e.rules, key=self._confidence) if e.rules else "name:part"
+        return model(**{name_field: e.name}, aliases=e.aliases, rule=best,
+                     confidence=self._confidence(best),
+                     mentions=[Mention(start=m.start, end=m.end, text=m.text)
+                               for m in sorted(e.mentions, key=lambda m: m.start)])
+
+    def _confidence(self, rule: str) -> float:
+        table = self.settings.confidence
+        if rule in table:
+            return table[rule]
+        if rule.startswith("name:"):
+            evidence = len(rule.split(":", 1)[1].split("+"))
+            return min(0.95, table["name:base"] + table["name:step"] * evidence)
+        return table.get(rule.split(":")[0], table["default"])
+
+    def _subject(self, people: list[Entity], docs: list[tuple[int, Doc]]) -> Entity | None:
+        """The person a subject cue introduces; else a person named at the very start;
+        else the clearly most-mentioned person."""
+        for off, d in docs:
+            for s in d.spans["subject_cues"]:
+                ref = Ref.of(s, off)
+                host = next((e for e in people if e.owns(ref)), None)
+                if host:
+                    return host
+        opening = [e for e in people if min(m.start for m in e.mentions) < self.settings.subject_opening_chars]
+        if opening:
+            return min(opening, key=lambda e: min(m.start for m in e.mentions))
+        ranked = sorted(people, key=lambda e: -len(e.mentions))
+        if ranked and len(ranked[0].mentions) >= self.settings.subject_min_mentions and (
+                len(ranked) == 1 or len(ranked[0].mentions) > len(ranked[1].mentions)):
+            return ranked[0]
+        return None
+
+    # ---- facts ---------------------------------------------------------------------------
+    @staticmethod
+    def _owner(entities: list[Entity], ref: Ref | None) -> Entity | None:
+        if ref is None:
+            return None
+        return next((e for e in entities if e.owns(ref)), None)
+
+    def _person(self, fact: Fact, people: list[Entity], subject: Entity | None) -> Entity | None:
+        return subject if fact.agent == SUBJECT else self._owner(people, fact.agent)
+
+    @staticmethod
+    def _evidence(fact: Fact, text: str) -> Evidence:
+        s, e = fact.sentence
+        return Evidence(start=s, end=e, sentence=text[s:e])
+
+    def _credits(self, facts, people, films, subject, text) -> list[Credit]:
+        best: dict[tuple, Credit] = {}
+        for f in facts:
+            if f.kind != "credit":
+                continue
+            person = self._person(f, people, subject)
+            film = self._owner(films, f.film)
+            if person is None or (f.film is not None and film is None):
+                continue
+            key = (person.name, f.role, film.name if film else None)
+            conf = self._confidence(f.rule)
+            if key not in best or best[key].confidence < conf:
+                best[key] = Credit(person=key[0], role=f.role, film=key[2], rule=f.rule,
+                                   confidence=conf, evidence=self._evidence(f, text))
+        with_film = {(p, r) for p, r, film in best if film is not None}
+        return [c for k, c in best.items() if k[2] is not None or (k[0], k[1]) not in with_film]
+
+    def _education(self, facts, people, schools, subject, text) -> list[Education]:
+        best: dict[tuple, Education] = {}
+        for f in facts:
+            if f.kind != "education":
+                continue
+            person, school = self._person(f, people, subject), self._owner(schools, f.school)
+            if person is None or school is None:
+                continue
+            key = (person.name, school.name)
+            old = best.get(key)
+            item = Education(person=key[0], school=key[1], degree=f.degree or (old.degree if old else None),
+                             field=f.field or (old.field if old else None), rule=f.rule,
+                             confidence=self._confidence(f.rule), evidence=self._evidence(f, text))
+            best[key] = item if old is None or f.degree or f.field else old
+        return list(best.values())

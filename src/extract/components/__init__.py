@@ -1,0 +1,1 @@
+"""spaCy pipeline components, one per module; `extract.nlp` registers them."""

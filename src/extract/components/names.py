@@ -1,0 +1,174 @@
+"""People's names from capitalised runs, scored with name lists and context cues.
+
+A run of capitalised tokens ("Assistant Director Liv Li") is trimmed of words that are
+never part of a name, split where such a word sits inside it, and kept as a person when
+its evidence reaches `Settings.person_min_score`: a known given name first, a known
+family name last (or first, for family-name-first order), a cue just before it ("photo
+by", "starring"). A name right before an organisation word ("Walt Disney Studios") or
+after an organisation cue ("brands such as") is not a person. Single capitalised tokens
+are kept apart in `doc.spans["name_parts"]`: the article step links them to full names.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+from ..rules import Rules
+from ..settings import Settings
+from .matching import Phrases, claimed, make_span
+
+PARTICLES = {"de", "van", "von", "da", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "al", "y"}
+SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+LIST_GLUE = {",", "and", "&", "such", "as", "like", "including", "the", "for", "with", "or", "from"}
+MAX_NAME_TOKENS = 4
+# Entity labels of pretrained pipelines (OntoNotes, WikiNER) that name people.
+PERSON_LABELS = {"PERSON", "PER"}
+
+
+def is_name_token(token: Token) -> bool:
+    """Capitalised word with lower-case letters (Liv, FitzSimmons, Nguyễn) or an initial (J.)."""
+    text = token.text
+    if not text[:1].isupper():
+        return False
+    if len(text) == 2 and text[1] == ".":
+        return True
+    return any(c.islower() for c in text) and text[:1].isalpha()
+
+
+def _fit(start: int, end: int, ents: list[tuple[int, int]]) -> tuple[int, int]:
+    """Narrows a piece to the one pretrained PERSON entity inside it, if there is one."""
+    inside = [(s, e) for s, e in ents if start <= s and e <= end]
+    return inside[0] if len(inside) == 1 else (start, end)
+
+
+class PersonNames:
+    """Stores people in `doc.spans["people"]`, single name parts in `doc.spans["name_parts"]`
+    and names introduced by a subject cue ("Life & Work with X") in `doc.spans["subject_cues"]`."""
+
+    def __init__(self, nlp: Language, rules: Rules, settings: Settings):
+        self.rules = rules
+        self.settings = settings
+        self.person_cues = Phrases(nlp, rules.person_cues)
+        self.subject_cues = Phrases(nlp, rules.subject_cues)
+        self.roles = Phrases(nlp, rules.roles)
+
+    def __call__(self, doc: Doc) -> Doc:
+        busy = claimed(doc, "films", "schools")
+        cue_ends = {s.end for s in self.person_cues.spans(doc)}
+        ents = [(e.start, e.end) for e in doc.ents if e.label_ in PERSON_LABELS]
+        ner = {i for s, e in ents for i in range(s, e)}
+        people, parts = [], []
+        for run in self._runs(doc, busy):
+            for start, end in self._pieces(doc, run):
+                start, end = _fit(start, end, ents)
+                if end - start == 1:
+                    if not self._org_context(doc, start, end):
+                        parts.append(make_span(doc, start, end, "NAME_PART", "name:part"))
+                    continue
+                rule = self._judge(doc, start, end, cue_ends, ner)
+                if rule:
+                    people.append(make_span(doc, start, end, "PERSON", rule))
+        doc.spans["people"] = people
+        doc.spans["name_parts"] = parts
+        doc.spans["subject_cues"] = self._subject_names(doc, people + parts)
+        return doc
+
+    def _runs(self, doc: Doc, busy: set[int]) -> list[tuple[int, int]]:
+        """Maximal runs of name tokens on one line, joined by hyphens and name particles."""
+        runs, start = [], None
+        for token in doc:
+            i = token.i
+            inside = start is not None
+            ok = i not in busy and (
+                is_name_token(token)
+                or (inside and token.text in SUFFIXES)
+                or (inside and token.lower_ in PARTICLES and i + 1 < len(doc) and is_name_token(doc[i + 1]))
+                or (inside and token.text == "-" and not doc[i - 1].whitespace_ and i + 1 < len(doc)
+                    and doc[i + 1].is_alpha)
+                or (inside and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and token.is_alpha))
+            if ok and inside and "\n" in doc[i - 1].whitespace_:
+                runs.append((start, i))
+                start = i
+            elif ok and not inside:
+                start = i
+            elif not ok and inside:
+                runs.append((start, i))
+                start = None
+        if start is not None:
+            runs.append((start, len(doc)))
+        return runs
+
+    def _pieces(self, doc: Doc, run: tuple[int, int]) -> list[tuple[int, int]]:
+        """Splits a run at words that are never part of a name; drops pieces before an
+        organisation word ("Walt Disney" in "Walt Disney Studios")."""
+        pieces, start = [], None
+        for i in range(run[0], run[1] + 1):
+            token = doc[i] if i < run[1] else None
+            stop = token is None or self._never_name(token)
+            if stop and start is not None:
+                if not (token is not None and token.text in self.rules.org_suffixes):
+                    pieces.append((start, i))
+                start = None
+            elif not stop and start is None:
+                start = i
+        return [(s, e) for s, e in pieces if e - s <= MAX_NAME_TOKENS]
+
+    def _never_name(self, token: Token) -> bool:
+        text = token.text
+        return (text in self.rules.non_name_words or text.lower() in STOP_WORDS
+                and text not in self.rules.given_names and text not in self.rules.surnames)
+
+    def _judge(self, doc: Doc, start: int, end: int, cue_ends: set[int], ner: set[int]) -> str | None:
+        """The rule that makes this span a person, or None. An optional pretrained pipeline's
+        PERSON entity counts as one more piece of evidence."""
+        if self._org_context(doc, start, end):
+            return None
+        first, last = doc[start].text, doc[end - 1].text
+        r = self.rules
+        score, rule = 0.0, []
+        if first in r.given_names:
+            score, rule = score + 1.0, rule + ["given"]
+        if last in r.surnames:
+            score, rule = score + 1.0, rule + ["surname"]
+        elif first in r.surnames and last in r.given_names and "given" not in rule:
+            score, rule = score + 1.0, rule + ["family-first"]
+        if self._cued(doc, start, cue_ends):
+            score, rule = score + 1.0, rule + ["cue"]
+        if ner.issuperset(range(start, end)):
+            score, rule = score + 1.0, rule + ["ner"]
+        if score >= self.settings.person_min_score:
+            return "name:" + "+".join(rule)
+        return None
+
+    @staticmethod
+    def _cued(doc: Doc, start: int, cue_ends: set[int]) -> bool:
+        """A person cue ends right before the name, or before "the"/"a" and the name."""
+        return start in cue_ends or (start - 1 in cue_ends and doc[start - 1].lower_ in {"the", "a", ","})
+
+    def _org_context(self, doc: Doc, start: int, end: int) -> bool:
+        """An organisation cue ("brands such as", "the band") shortly before the name."""
+        window = self.settings.org_cue_window
+        i = start - 1
+        while i >= max(0, start - window) and not doc[i].is_sent_start:
+            word = doc[i]
+            if word.lower_ in self.rules.org_cues:
+                return True
+            if not (word.lower_ in LIST_GLUE or is_name_token(word) or word.is_upper or word.is_punct):
+                return False
+            i -= 1
+        return i >= 0 and doc[i].lower_ in self.rules.org_cues
+
+    def _subject_names(self, doc: Doc, names: list[Span]) -> list[Span]:
+        """Names right after a subject cue, role words in between skipped."""
+        starts = {s.start: s for s in names}
+        role_ends = {s.start: s.end for s in self.roles.spans(doc)}
+        found = []
+        for cue in self.subject_cues.spans(doc):
+            i = cue.end
+            while i in role_ends:
+                i = role_ends[i]
+            if i in starts:
+                s = starts[i]
+                found.append(make_span(doc, s.start, s.end, "SUBJECT", "subject:cue"))
+        return found

@@ -1,0 +1,31 @@
+"""Role words ("assistant director", "1st AD", "DP") and role verbs ("directed by", "starring")."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..rules import Rules
+from .matching import Phrases, claimed, make_span
+
+
+class Roles:
+    """Stores role nouns in `doc.spans["roles"]` (label: canonical role) and role verbs in
+    `doc.spans["role_verbs"]` (label: canonical role; span id: "verb:<kind>")."""
+
+    def __init__(self, nlp: Language, rules: Rules):
+        self.nouns = Phrases(nlp, rules.roles)
+        self.verbs = Phrases(nlp, {p: f"{r}|{k}" for p, (r, k) in rules.role_verbs.items()})
+
+    def __call__(self, doc: Doc) -> Doc:
+        busy = claimed(doc, "films", "schools")
+        nouns = [make_span(doc, s.start, s.end, s.label_, "role:noun")
+                 for s in self.nouns.spans(doc) if s.start not in busy]
+        verbs = []
+        for s in self.verbs.spans(doc):
+            if s.start in busy:
+                continue
+            role, kind = s.label_.split("|")
+            verbs.append(make_span(doc, s.start, s.end, role, f"verb:{kind}"))
+        doc.spans["roles"] = nouns
+        doc.spans["role_verbs"] = verbs
+        return doc

@@ -1,0 +1,54 @@
+"""Schools: known institutions and their acronyms from a gazetteer, plus school-shaped names
+("X University", "University of X", "X School of Y") from Matcher patterns."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..rules import Rules
+from .matching import Phrases, claimed, make_span
+
+NOT_AFTER = {"Award", "Awards", "Award-winning", "Prize", "Fellowship", "Festival"}
+
+
+class Schools:
+    """Finds schools and stores them in `doc.spans["schools"]`; the label is the gazetteer's
+    official name when the mention is a known institution or one of its other names."""
+
+    def __init__(self, nlp: Language, rules: Rules):
+        names = {}
+        for official, others in rules.institutions.items():
+            names[official] = official
+            for other in others:
+                names.setdefault(other, official)
+        self.known = Phrases(nlp, {p: o for p, o in names.items() if p != p.lower()})
+        self.shapes = Matcher(nlp.vocab)
+        for item in rules.school_patterns:
+            self.shapes.add(item.label, [item.pattern], greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        busy = claimed(doc, "films")
+        known = [make_span(doc, s.start, s.end, s.label_, "school:gazetteer")
+                 for s in self.known.spans(doc)]
+        shaped = [self._trim(doc, s) for s in self.shapes(doc, as_spans=True)]
+        spans = [s for s in known + [s for s in shaped if s is not None]
+                 if not busy & set(range(s.start, s.end))]
+        doc.spans["schools"] = sorted(filter_spans(spans), key=lambda s: s.start)
+        return doc
+
+    @staticmethod
+    def _trim(doc: Doc, span: Span) -> Span | None:
+        """Drops leading function words ("After", "The") and shapes that name an award."""
+        start, end = span.start, span.end
+        while start < end and doc[start].lower_ in STOP_WORDS:
+            start += 1
+        while end > start and (doc[end - 1].lower_ in STOP_WORDS or doc[end - 1].text == ","):
+            end -= 1
+        if end - start < 2 or (end < len(doc) and doc[end].text in NOT_AFTER):
+            return None
+        if any(t.is_space or "\n" in t.whitespace_ for t in doc[start:end - 1]):
+            return None
+        return make_span(doc, start, end, "SCHOOL", "school:shape")

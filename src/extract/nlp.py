@@ -1,0 +1,92 @@
+"""Building the spaCy pipeline: the one place where the project's components are registered."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .components.degrees import Degrees
+from .components.lines import LineBreaks
+from .components.names import PersonNames
+from .components.roles import Roles
+from .components.schools import Schools
+from .components.titles import FilmTitles
+from .errors import ExtractError
+from .rules import Rules, fingerprint, load_rules
+from .settings import Settings
+
+COMPONENTS = ("extract_lines", "sentencizer", "extract_films", "extract_schools",
+              "extract_roles", "extract_degrees", "extract_names")
+
+
+@lru_cache(maxsize=4)
+def _rules(rules_dir: str, print_: str) -> Rules:
+    """Rules are read once per process and folder version (the fingerprint is part of the key)."""
+    return load_rules(Path(rules_dir))
+
+
+def rules_for(settings: Settings) -> Rules:
+    """The validated rules of `settings.rules_dir`, loaded at most once per version."""
+    d = Path(settings.rules_dir)
+    return _rules(str(d.resolve()), fingerprint(d) if d.is_dir() else "")
+
+
+def _settings(config: dict) -> Settings:
+    return Settings.model_validate(config)
+
+
+@Language.factory("extract_lines", requires=[], assigns=["token.is_sent_start"])
+def make_lines(nlp: Language, name: str) -> LineBreaks:
+    return LineBreaks()
+
+
+@Language.factory("extract_films", default_config={"settings": {}}, assigns=["doc.spans"])
+def make_films(nlp: Language, name: str, settings: dict) -> FilmTitles:
+    s = _settings(settings)
+    return FilmTitles(nlp, rules_for(s), s)
+
+
+@Language.factory("extract_schools", default_config={"settings": {}}, assigns=["doc.spans"])
+def make_schools(nlp: Language, name: str, settings: dict) -> Schools:
+    return Schools(nlp, rules_for(_settings(settings)))
+
+
+@Language.factory("extract_roles", default_config={"settings": {}}, assigns=["doc.spans"])
+def make_roles(nlp: Language, name: str, settings: dict) -> Roles:
+    return Roles(nlp, rules_for(_settings(settings)))
+
+
+@Language.factory("extract_degrees", default_config={"settings": {}}, assigns=["doc.spans"])
+def make_degrees(nlp: Language, name: str, settings: dict) -> Degrees:
+    return Degrees(nlp, rules_for(_settings(settings)))
+
+
+@Language.factory("extract_names", default_config={"settings": {}},
+                  requires=["token.is_sent_start"], assigns=["doc.spans"])
+def make_names(nlp: Language, name: str, settings: dict) -> PersonNames:
+    s = _settings(settings)
+    return PersonNames(nlp, rules_for(s), s)
+
+
+def build_pipeline(settings: Settings | None = None, model: str | None = None) -> Language:
+    """A blank English pipeline (or the installed pipeline `model`) plus the project's components."""
+    settings = settings or Settings()
+    rules_for(settings)  # fail fast on malformed rules, before any article is read
+    if model:
+        try:
+            nlp = spacy.load(model)
+        except OSError as exc:
+            raise ExtractError(f"could not load the spaCy pipeline {model!r}: {exc}") from exc
+    else:
+        nlp = spacy.blank("en")
+    nlp.max_length = max(nlp.max_length, settings.max_chunk_chars + 1)
+    config = {"settings": settings.model_dump(mode="json")}
+    first = nlp.pipe_names[0] if nlp.pipe_names else None
+    nlp.add_pipe("extract_lines", first=True) if first else nlp.add_pipe("extract_lines")
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+        nlp.add_pipe("sentencizer", after="extract_lines")
+    for name in COMPONENTS[2:]:
+        nlp.add_pipe(name, config=config)
+    return nlp

@@ -1,0 +1,370 @@
+"""Credits (person, role, film) and education (person, school, degree, field) read from the
+sentences of a processed Doc.
+
+Credits come from four sentence shapes, each a named rule:
+  credit:apposition  "director Seraph Liu", "Assistant Director Liv Li"
+  credit:as          "serving as assistant director on “X”", "worked as a producer", "she is an editor"
+  credit:by          "directed by X", "written and directed by X", "music by X"
+  credit:starring    "the film stars A, B and C"
+  credit:verb        "she produced “X” and “Y”", "he starred in X"
+  credit:paren       a film in brackets after a credited person: "X (“Film A”)"
+A person who is not named ("I", "she", "my") is the article's subject; the article step
+resolves that. Education comes from a sentence that names a school and uses a schooling word.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .rules import Rules
+
+SUBJECT = "<subject>"
+PRONOUNS = {"i", "me", "my", "myself", "she", "he", "her", "his", "him", "herself", "himself"}
+# Someone other than the subject: these block the search for who did something.
+OTHERS = {"you", "your", "we", "our", "us", "they", "their", "them", "one", "everyone", "someone"}
+COPULA = {"is", "was", "am", "'m", "’m", "are", "were", "became", "become", "becomes", "be", "being", "been"}
+ROLE_GLUE = {"/", "and", "&", ",", "-", "or"}
+LIST_GLUE = {",", "and", "&", "as", "well"}
+FILM_LINK = {"on", "for", "of", "in"}
+PREPOSITIONS = {"for", "of", "with", "to", "from", "by", "on", "in", "at", "about", "like", "than", "into"}
+FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
+              "comedy", "project", "picture", "thriller", "show", "story"}
+FIELD_STOP = {"at", "from", "before", "after", "with", "while", "where", "when", "to", "in", "under",
+              "which", "that", "because", "since", "during", "as", "but", "so", "until", "and", "or",
+              "for", "of", "degree", "program", "programme"}
+STUDY_WORDS = {"study", "studied", "studying", "studies"}
+FIELD_AFTER_IN = {"degree", "major", "majored", "majoring", "majors"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A mention of an entity by absolute character offsets (or the article's subject)."""
+
+    start: int
+    end: int
+    text: str
+
+    @staticmethod
+    def of(span: Span, offset: int) -> Ref:
+        return Ref(span.start_char + offset, span.end_char + offset, span.text)
+
+
+@dataclass
+class Fact:
+    """A credit or an education item before entity names are resolved."""
+
+    kind: str
+    agent: Ref | str
+    rule: str
+    sentence: tuple[int, int]
+    role: str | None = None
+    film: Ref | None = None
+    school: Ref | None = None
+    degree: str | None = None
+    field: str | None = None
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    persons: list[Span] = field(default_factory=list)
+    films: list[Span] = field(default_factory=list)
+    schools: list[Span] = field(default_factory=list)
+    roles: list[Span] = field(default_factory=list)
+    verbs: list[Span] = field(default_factory=list)
+    degrees: list[Span] = field(default_factory=list)
+
+
+class SentenceReader:
+    """Reads the facts of one Doc; `persons` are the spans known to name people."""
+
+    def __init__(self, doc: Doc, offset: int, persons: list[Span], rules: Rules):
+        self.doc, self.offset = doc, offset
+        self.cues, self.roles = rules.education_cues, rules.roles
+        self.sentences = self._bucket(persons)
+        self.last_film: Span | None = None
+
+    def _bucket(self, persons: list[Span]) -> list[_Sentence]:
+        sents = [_Sentence(s) for s in self.doc.sents]
+        index = {}
+        for n, s in enumerate(sents):
+            for i in range(s.span.start, s.span.end):
+                index[i] = n
+        groups = {"persons": persons, "films": self.doc.spans["films"], "schools": self.doc.spans["schools"],
+                  "roles": self.doc.spans["roles"], "verbs": self.doc.spans["role_verbs"],
+                  "degrees": self.doc.spans["degrees"]}
+        for name, spans in groups.items():
+            for span in sorted(spans, key=lambda s: s.start):
+                getattr(sents[index[span.start]], name).append(span)
+        return sents
+
+    def facts(self) -> list[Fact]:
+        out: list[Fact] = []
+        for sent in self.sentences:
+            out += self._credits(sent)
+            out += self._education(sent)
+            outside = [f for f in sent.films if not self._in_parens(f)]
+            if outside:
+                self.last_film = outside[-1]
+        return out
+
+    # ---- helpers -------------------------------------------------------------------------
+    def _ref(self, span: Span | None) -> Ref | None:
+        return None if span is None else Ref.of(span, self.offset)
+
+    def _evidence(self, sent: _Sentence) -> tuple[int, int]:
+        words = [t for t in sent.span if not t.is_space]
+        if not words:
+            return sent.span.start_char + self.offset, sent.span.end_char + self.offset
+        return words[0].idx + self.offset, words[-1].idx + len(words[-1].text) + self.offset
+
+    def _in_parens(self, span: Span) -> bool:
+        i = span.start - 1
+        while i >= span.sent.start and self.doc[i].text in {"“", '"', "‘"}:
+            i -= 1
+        return i >= 0 and self.doc[i].text == "("
+
+    def _fact(self, sent: _Sentence, agent: Span | str, rule: str, **kw) -> Fact:
+        ref = agent if isinstance(agent, str) else self._ref(agent)
+        return Fact(kind=kw.pop("kind", "credit"), agent=ref, rule=rule, sentence=self._evidence(sent), **kw)
+
+    def _agent(self, sent: _Sentence, at: int, taken: set[int]) -> Span | str | None:
+        """Who does the thing at token `at`: the nearest person or personal pronoun before it,
+        else the first after it; a pronoun stands for the article's subject."""
+        cands: list[tuple[int, Span | str]] = [(p.start, p) for p in sent.persons if p.start not in taken]
+        cands += [(t.i, SUBJECT if t.lower_ in PRONOUNS else None) for t in sent.span
+                  if t.lower_ in PRONOUNS or t.lower_ in OTHERS]
+        before = [c for c in cands if c[0] < at]
+        after = [c for c in cands if c[0] > at]
+        if before:
+            return max(before, key=lambda c: c[0])[1]
+        if after:
+            return min(after, key=lambda c: c[0])[1]
+        return None
+
+    def _listed(self, sent: _Sentence, start: int) -> list[Span]:
+        """People listed from token `start` on: "A, B and C", brackets and a lower-case word
+        before a name ("newcomer Heather Gold") allowed."""
+        by_start = {p.start: p for p in sent.persons}
+        out, i, end = [], start, sent.span.end
+        while i < end:
+            tok = self.doc[i]
+            if i in by_start:
+                out.append(by_start[i])
+                i = by_start[i].end
+            elif tok.text == "(":
+                close = next((j for j in range(i, end) if self.doc[j].text == ")"), None)
+                if close is None:
+                    break
+                i = close + 1
+            elif tok.lower_ in LIST_GLUE or (tok.is_lower and tok.is_alpha and i + 1 in by_start):
+                i += 1
+            else:
+                break
+        return out
+
+    def _paren_films(self, sent: _Sentence, person: Span) -> list[Span]:
+        """Films in brackets right after a person: "X (“A”)" or "X, (“A”)"."""
+        i = person.end
+        if i < sent.span.end and self.doc[i].text == ",":
+            i += 1
+        if i >= sent.span.end or self.doc[i].text != "(":
+            return []
+        close = next((j for j in range(i, sent.span.end) if self.doc[j].text == ")"), sent.span.end)
+        return [f for f in sent.films if i < f.start < close]
+
+    def _context_film(self, sent: _Sentence, at: int) -> Span | None:
+        """The film a "directed by" or "stars" phrase talks about: the nearest one before it in the
+        sentence, else the last one mentioned when the sentence refers back to a film."""
+        before = [f for f in sent.films if f.end <= at and not self._in_parens(f)]
+        if before:
+            return before[-1]
+        if any(t.lower_ in FILM_WORDS for t in self.doc[sent.span.start:at]):
+            return self.last_film
+        return None
+
+    # ---- credits -------------------------------------------------------------------------
+    def _credits(self, sent: _Sentence) -> list[Fact]:
+        triggers = sorted([(s.start, s.end) for s in sent.roles + sent.verbs])
+        out: list[Fact] = []
+        taken: set[int] = set()
+        credited: list[tuple[Span, str]] = []
+        for verb in self._passive_first(sent):
+            out += self._verb_credit(sent, verb, triggers, taken, credited)
+        for group in self._role_groups(sent):
+            out += self._noun_credit(sent, group, triggers, taken, credited)
+        for person, role in credited:
+            for film in self._paren_films(sent, person):
+                out.append(self._fact(sent, person, "credit:paren", role=role, film=self._ref(film)))
+        return out
+
+    def _passive_first(self, sent: _Sentence) -> list[Span]:
+        """Verbs that take their people after them come first, so the people they name are
+        not taken as the doers of other phrases in the sentence."""
+        return sorted(sent.verbs, key=lambda v: (self._mode(sent, v) == "active", v.start))
+
+    def _mode(self, sent: _Sentence, verb: Span) -> str:
+        kind = verb.id_.split(":")[1]
+        if kind != "active":
+            return kind
+        i = verb.end
+        while i < sent.span.end and (self.doc[i].lower_ in {"and", ",", "&"} or any(
+                v.start == i for v in sent.verbs)):
+            nxt = next((v for v in sent.verbs if v.start == i), None)
+            i = nxt.end if nxt else i + 1
+        return "passive" if i < sent.span.end and self.doc[i].lower_ == "by" else "active"
+
+    def _segment_end(self, triggers: list[tuple[int, int]], after: int, sent: _Sentence) -> int:
+        return next((s for s, _ in triggers if s >= after), sent.span.end)
+
+    def _verb_credit(self, sent, verb, triggers, taken, credited) -> list[Fact]:
+        mode, role = self._mode(sent, verb), verb.label_
+        if mode in {"passive", "starring"}:
+            start = verb.end
+            while mode == "passive" and start < sent.span.end and self.doc[start].lower_ != "by" \
+                    and verb.text.split()[-1].lower() != "by":
+                start += 1
+            people = self._listed(sent, start + 1 if mode == "passive" and self.doc[start].lower_ == "by"
+                                  and not verb.text.lower().endswith("by") else start)
+            film = self._context_film(sent, verb.start)
+            rule = "credit:by" if mode == "passive" else "credit:starring"
+            out = []
+            for p in people:
+                taken.add(p.start)
+                credited.append((p, role))
+                out.append(self._fact(sent, p, rule, role=role, film=self._ref(film)))
+            return out
+        end = self._segment_end(triggers, verb.end, sent)
+        films = [f for f in sent.films if verb.end <= f.start < end]
+        if not films:
+            return []
+        agent = self._agent(sent, verb.start, taken)
+        if agent is None:
+            return []
+        return [self._fact(sent, agent, "credit:verb", role=role, film=self._ref(f)) for f in films]
+
+    def _role_groups(self, sent: _Sentence) -> list[list[Span]]:
+        """Role words joined by "/", "and", "or" ("producer or assistant director") form a group."""
+        groups: list[list[Span]] = []
+        for role in sent.roles:
+            prev = groups[-1][-1] if groups else None
+            if prev is not None and all(t.lower_ in ROLE_GLUE for t in self.doc[prev.end:role.start]) \
+                    and role.start - prev.end <= 2:
+                groups[-1].append(role)
+            else:
+                groups.append([role])
+        return groups
+
+    def _noun_credit(self, sent, group, triggers, taken, credited) -> list[Fact]:
+        first, last = group[0], group[-1]
+        roles = [r.label_ for r in group] + self._slash_roles(first)
+        by_start = {p.start: p for p in sent.persons}
+        nxt = last.end + (1 if last.end < sent.span.end and self.doc[last.end].lower_ == "the" else 0)
+        if nxt in by_start:
+            agent, rule = by_start[nxt], "credit:apposition"
+            taken.add(nxt)
+        elif self._introduced(first, sent):
+            agent, rule = self._agent(sent, first.start, taken), "credit:as"
+        else:
+            return []
+        if agent is None:
+            return []
+        films: list[Span] = []
+        if last.end < sent.span.end and self.doc[last.end].lower_ in FILM_LINK:
+            end = self._segment_end(triggers, last.end, sent)
+            films = [f for f in sent.films if last.end <= f.start < end]
+        out = []
+        for role in roles:
+            if not isinstance(agent, str):
+                credited.append((agent, role))
+            for film in films or [None]:
+                out.append(self._fact(sent, agent, rule, role=role, film=self._ref(film)))
+        return out
+
+    def _introduced(self, role: Span, sent: _Sentence) -> bool:
+        """The role is what someone is: "as (a) ROLE", "is a ROLE", "became an ROLE"."""
+        i, seen = role.start - 1, 0
+        while i >= sent.span.start and seen <= 5:
+            tok = self.doc[i]
+            if tok.lower_ == "as" or tok.lower_ in COPULA:
+                return True
+            if tok.lower_ in PREPOSITIONS or not (tok.is_alpha or tok.text in {"/", "-"}) or (tok.text[:1].isupper() and tok.lower_ != "a"):
+                return False
+            i, seen = i - 1, seen + 1
+        return False
+
+    def _slash_roles(self, role: Span) -> list[str]:
+        """"narrative/commercial director": the word before the slash takes the role's head too."""
+        i = role.start
+        if i >= 2 and self.doc[i - 1].text in {"/", "and"} and self.doc[i - 2].is_alpha:
+            combined = f"{self.doc[i - 2].lower_} {role[-1].lower_}"
+            if combined in self.roles:
+                return [self.roles[combined]]
+        return []
+
+    # ---- education -----------------------------------------------------------------------
+    def _education(self, sent: _Sentence) -> list[Fact]:
+        if not sent.schools:
+            return []
+        if not sent.degrees and not any(t.lower_ in self.cues for t in sent.span):
+            return []
+        fields = self._fields(sent)
+        out = []
+        for school in sent.schools:
+            agent = self._agent(sent, school.start, set())
+            if agent is None:
+                continue
+            degree = self._nearest(sent.degrees, school, sent.schools)
+            fld = self._nearest(fields, school, sent.schools)
+            out.append(self._fact(sent, agent, "education:sentence", kind="education",
+                                  school=self._ref(school), degree=degree.label_ if degree else None,
+                                  field=fld.text if fld else None))
+        return out
+
+    @staticmethod
+    def _nearest(items: list[Span], school: Span, schools: list[Span]) -> Span | None:
+        """The item closest to this school, if no other school is closer to it."""
+        def dist(a: Span, b: Span) -> int:
+            return max(a.start - b.end, b.start - a.end, 0)
+        mine = [i for i in items if min(schools, key=lambda s: dist(i, s)) is school]
+        return min(mine, key=lambda i: dist(i, school), default=None)
+
+    def _fields(self, sent: _Sentence) -> list[Span]:
+        """Subjects of study: "degree in X", "BA in X", "to study X", "majored in X"."""
+        starts = []
+        for t in sent.span:
+            if t.lower_ in STUDY_WORDS:
+                starts.append(t.i + 1)
+            elif t.lower_ == "in" and t.i > sent.span.start and (
+                    self.doc[t.i - 1].lower_ in FIELD_AFTER_IN
+                    or any(d.end == t.i for d in sent.degrees)):
+                starts.append(t.i + 1)
+        out = []
+        for s in starts:
+            end = self._field_end(sent, s)
+            if end > s:
+                out.append(Span(self.doc, s, end, label="FIELD"))
+        return out
+
+    def _field_end(self, sent: _Sentence, s: int) -> int:
+        school_tokens = {i for sc in sent.schools for i in range(sc.start, sc.end)}
+        end, limit = s, sent.span.end
+        if s >= limit or s in school_tokens:
+            return s
+        if self.doc[s].text[:1].isupper():
+            while end < limit and end not in school_tokens and (
+                    self.doc[end].text[:1].isupper() or (
+                    self.doc[end].lower_ in {"and", "&", "of"} and end + 1 < limit
+                    and self.doc[end + 1].text[:1].isupper())):
+                end += 1
+            return end
+        while end < limit and end - s < 4 and self.doc[end].is_alpha and self.doc[end].is_lower \
+                and self.doc[end].lower_ not in FIELD_STOP:
+            end += 1
+        return end
+
+
+def read_facts(doc: Doc, offset: int, persons: list[Span], rules: Rules) -> list[Fact]:
+    """All credit and education facts of one processed Doc."""
+    return SentenceReader(doc, offset, persons, rules).facts()
