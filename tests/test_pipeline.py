@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.io import Article
+from extract.pipeline import split_text
+
+
+@pytest.mark.parametrize("text,limit", [
+    ("word " * 1000, 300),
+    ("para one.\n\npara two is here.\n\n" * 200, 500),
+    ("x" * 5000, 1000),
+])
+def test_split_text_keeps_every_character(text, limit):
+    pieces = split_text(text, limit)
+    assert "".join(t for _, t in pieces) == text
+    assert all(len(t) <= limit for _, t in pieces)
+    assert all(text[o:o + len(t)] == t for o, t in pieces)
+
+
+def test_long_article_is_not_truncated(extractor):
+    para = "Director Ana Ruiz directed “Tides” in Lisbon. She studied at Emerson College.\n\n"
+    text = para * 2000  # about 160,000 characters: longer than one chunk
+    assert len(text) > extractor.settings.max_chunk_chars
+    rec = extractor.record(Article(Path("long.txt"), "long.txt", "long", "0" * 64, text, "utf-8"))
+    ruiz = next(p for p in rec.people if p.name == "Ana Ruiz")
+    assert len(ruiz.mentions) == 2000
+    assert max(m.start for m in ruiz.mentions) > len(text) - len(para)
+    assert all(text[m.start:m.end] == m.text for m in ruiz.mentions)
