@@ -56,6 +56,7 @@ class Rules:
     film_cues: tuple[str, ...]
     non_film_cues: tuple[str, ...]
     org_suffixes: frozenset[str]
+    brands: frozenset[str]
     fingerprint: str
 
 
@@ -163,5 +164,6 @@ def load_rules(rules_dir: Path) -> Rules:
         film_cues=tuple(load_list(d / "film_cues.txt")),
         non_film_cues=tuple(load_list(d / "non_film_cues.txt")),
         org_suffixes=frozenset(load_list(d / "org_suffixes.txt")),
+        brands=frozenset(load_list(d / "brands.txt")),
         fingerprint=fingerprint(d),
     )

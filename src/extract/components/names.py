@@ -10,6 +10,9 @@ are kept apart in `doc.spans["name_parts"]`: the article step links them to full
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from spacy.language import Language
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +24,9 @@ from .matching import Phrases, claimed, make_span
 PARTICLES = {"de", "van", "von", "da", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "al", "y"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 LIST_GLUE = {",", "and", "&", "such", "as", "like", "including", "the", "for", "with", "or", "from"}
-MAX_NAME_TOKENS = 4
+MAX_NAME_WORDS = 4
+# A romanised East Asian given name written with a hyphen (Kar-wai, Min-ji, Hsiao-hsien).
+HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # Entity labels of pretrained pipelines (OntoNotes, WikiNER) that name people.
 PERSON_LABELS = {"PERSON", "PER"}
 
@@ -40,6 +45,16 @@ def _fit(start: int, end: int, ents: list[tuple[int, int]]) -> tuple[int, int]:
     """Narrows a piece to the one pretrained PERSON entity inside it, if there is one."""
     inside = [(s, e) for s, e in ents if start <= s and e <= end]
     return inside[0] if len(inside) == 1 else (start, end)
+
+
+def _known(word: str, names: frozenset[str]) -> bool:
+    """In the list as written, without accents, or (hyphenated) by its first part."""
+    return (word in names or fold_accents(word) in names
+            or ("-" in word and word.split("-")[0] in names))
+
+
+def fold_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 class PersonNames:
@@ -112,7 +127,7 @@ class PersonNames:
                 start = None
             elif not stop and start is None:
                 start = i
-        return [(s, e) for s, e in pieces if e - s <= MAX_NAME_TOKENS]
+        return [(s, e) for s, e in pieces if len(doc[s:e].text.split()) <= MAX_NAME_WORDS]
 
     def _never_name(self, token: Token) -> bool:
         text = token.text
@@ -122,23 +137,25 @@ class PersonNames:
     def _judge(self, doc: Doc, start: int, end: int, cue_ends: set[int], ner: set[int]) -> str | None:
         """The rule that makes this span a person, or None. An optional pretrained pipeline's
         PERSON entity counts as one more piece of evidence."""
-        if self._org_context(doc, start, end):
+        cued = self._cued(doc, start, cue_ends)
+        if self._org_context(doc, start, end) or (doc[start:end].text in self.rules.brands and not cued):
             return None
-        first, last = doc[start].text, doc[end - 1].text
-        r = self.rules
-        score, rule = 0.0, []
-        if first in r.given_names:
-            score, rule = score + 1.0, rule + ["given"]
-        if last in r.surnames:
-            score, rule = score + 1.0, rule + ["surname"]
-        elif first in r.surnames and last in r.given_names and "given" not in rule:
-            score, rule = score + 1.0, rule + ["family-first"]
-        if self._cued(doc, start, cue_ends):
-            score, rule = score + 1.0, rule + ["cue"]
+        words = doc[start:end].text.split()
+        first, last = words[0], words[-1]
+        given, family = self.rules.given_names, self.rules.surnames
+        evidence = []
+        if _known(first, given):
+            evidence.append("given")
+        if _known(last, family):
+            evidence.append("surname")
+        elif _known(first, family) and (_known(last, given) or HYPHENATED.match(last)):
+            evidence.append("family-first")
+        if cued:
+            evidence.append("cue")
         if ner.issuperset(range(start, end)):
-            score, rule = score + 1.0, rule + ["ner"]
-        if score >= self.settings.person_min_score:
-            return "name:" + "+".join(rule)
+            evidence.append("ner")
+        if len(evidence) >= self.settings.person_min_score:
+            return "name:" + "+".join(evidence)
         return None
 
     @staticmethod
@@ -147,7 +164,13 @@ class PersonNames:
         return start in cue_ends or (start - 1 in cue_ends and doc[start - 1].lower_ in {"the", "a", ","})
 
     def _org_context(self, doc: Doc, start: int, end: int) -> bool:
-        """An organisation cue ("brands such as", "the band") shortly before the name."""
+        """An organisation cue shortly before the name ("brands such as X", "the band X")
+        or right after it ("a X sneaker campaign", "a X commercial")."""
+        after = [t for t in doc[end:end + 2]]
+        if after and after[0].is_lower and after[0].is_alpha and (
+                after[0].lower_ in self.rules.org_cues
+                or (len(after) > 1 and after[1].is_lower and after[1].lower_ in self.rules.org_cues)):
+            return True
         window = self.settings.org_cue_window
         i = start - 1
         while i >= max(0, start - window) and not doc[i].is_sent_start:

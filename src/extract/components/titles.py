@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -11,6 +12,8 @@ from ..settings import Settings
 from .matching import Phrases, make_span
 
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
+PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "his", "her",
+            "my", "our", "their", "its"}
 LIST_LEAD = {"such", "as", "including", "like", ":", "titled", "called", "entitled"}
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "from", "to", "in", "on", "at", "with",
                "by", "as", "but", "nor", "is", "vs", "vs.", "&", "-", "–", ":", "'s", "’s", "de", "la"}
@@ -30,29 +33,119 @@ def title_like(tokens: list[str]) -> bool:
     return all(_is_cap(w) or w.lower() in SMALL_WORDS or not w[:1].isalnum() for w in words)
 
 
+def _lines(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token ranges of the text's lines, white space left out."""
+    lines, start = [], None
+    for t in doc:
+        if t.is_space:
+            if "\n" in t.text and start is not None:
+                lines.append((start, t.i))
+                start = None
+            continue
+        if start is None:
+            start = t.i
+        if "\n" in t.whitespace_:
+            lines.append((start, t.i + 1))
+            start = None
+    if start is not None:
+        lines.append((start, len(doc)))
+    return lines
+
+
+def _skip_aside(doc: Doc, i: int) -> int:
+    """Skips a bracket "(2019)" or a short clause ", directed by X," after a listed title."""
+    if i < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i, min(len(doc), i + 10)) if doc[j].text == ")"), None)
+        return close + 1 if close is not None else i
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].is_lower and doc[i + 1].lower_ not in {"and", "or", "as"}:
+        close = next((j for j in range(i + 1, min(len(doc), i + 9)) if doc[j].text == ","), None)
+        return close if close is not None else i
+    return i
+
+
 class FilmTitles:
     """Finds film and series titles and stores them in `doc.spans["films"]`."""
 
     def __init__(self, nlp: Language, rules: Rules, settings: Settings):
+        self.nlp = nlp
+        self.rules = rules
         self.film_cues = Phrases(nlp, rules.film_cues)
         self.non_film_cues = Phrases(nlp, rules.non_film_cues)
+        self.verbs = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items() if kind == "active"])
+        self.credit_starts = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items()])
         self.settings = settings
 
     def __call__(self, doc: Doc) -> Doc:
-        not_film = {s.end for s in self.non_film_cues.spans(doc)}
-        cues = [s for s in self.film_cues.spans(doc) if s.text.islower()]
-        cue_ends = {s.end for s in cues}
-        found = list(self._quoted(doc, not_film))
+        non_film = self.non_film_cues.spans(doc)
+        non_film_ends = {s.end for s in non_film}
+        # "video game series": a film cue right after a non-film cue is no film cue
+        cues = [s for s in self.film_cues.spans(doc) if s.text.islower() and s.start not in non_film_ends]
+        found = list(self._quoted(doc, {s.end for s in non_film}, {s.start for s in non_film}))
+        found += self._described(doc, {s.start for s in cues})
         defined = self._defined(doc, {s.start for s in cues})
-        if defined is not None and not {i for s in found for i in range(s.start, s.end)} & set(range(defined.end)):
-            found.append(defined)
-        taken = {i for s in found for i in range(s.start, s.end)}
-        found += [s for s in self._after_cue(doc, cue_ends) if not taken & set(range(s.start, s.end))]
+        found += [defined] if defined is not None else []
+        found += self._after_cue(doc, {s.end for s in cues})
+        found += self._after_verb(doc)
+        found += self._headings(doc)
+        found = filter_spans(found)
+        found += self._repeats(doc, found)
         doc.spans["films"] = sorted(filter_spans(found), key=lambda s: s.start)
         return doc
 
-    def _quoted(self, doc: Doc, not_film: set[int]):
-        """Title-like text between a pair of quotes on one line, unless a non-film cue precedes it."""
+    def _after_verb(self, doc: Doc) -> list[Span]:
+        """A capitalised title right after a role verb ("shot Chungking Express", "starred in
+        Heat"), unless it reads as a person's name."""
+        out = []
+        for verb in self.verbs.spans(doc):
+            end = self._title_end(doc, verb.end)
+            cut = next((k for k in range(verb.end, end) if doc[k].lower_ in {"for", "with", "by", "at", "from"}), end)
+            end = cut
+            if end > verb.end and verb[0].is_lower and not self._looks_like_person(doc[verb.end:end]):
+                out.append(make_span(doc, verb.end, end, "FILM", "film:after-verb"))
+        return out
+
+    def _looks_like_person(self, span: Span) -> bool:
+        words = span.text.split()
+        return (words[0] in self.rules.given_names or words[-1] in self.rules.surnames
+                or words[0] in self.rules.surnames)
+
+    def _headings(self, doc: Doc) -> list[Span]:
+        """A line that is only a title, followed by a line of screening details or credits
+        ("Monsoon" / "Vietnam/USA, 2023, 15 min." or "Directed by ..."): a programme entry."""
+        lines = _lines(doc)
+        credit_starts = {s.start for s in self.credit_starts.spans(doc)}
+        out = []
+        for (start, end), nxt in zip(lines, lines[1:]):
+            if end - start > self.settings.max_title_words or self._title_end(doc, start) != end \
+                    or doc[end - 1].text in TRAILING:
+                continue
+            details = doc[nxt[0]:nxt[1]]
+            if nxt[0] in credit_starts or any(
+                    t.lower_ in {"min", "min.", "minutes"} or (t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"})
+                    for t in details):
+                out.append(make_span(doc, start, end, "FILM", "film:heading"))
+        return out
+
+    def _repeats(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Later mentions of a title already found in this text, written without quotes or cue."""
+        if not found:
+            return []
+        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        matcher.add("FILM", [self.nlp.make_doc(s.text) for s in found])
+        taken = {i for s in found for i in range(s.start, s.end)}
+        out = []
+        for _, s, e in matcher(doc):
+            if taken & set(range(s, e)) or not title_like([t.text for t in doc[s:e]]):
+                continue
+            if (e < len(doc) and _is_cap(doc[e].text) and not doc[e].is_sent_start) or (
+                    s > 0 and _is_cap(doc[s - 1].text) and not doc[s].is_sent_start):
+                continue
+            out.append(make_span(doc, s, e, "FILM", "film:repeat"))
+        return out
+
+    def _quoted(self, doc: Doc, not_film: set[int], not_film_starts: set[int]):
+        """Title-like text between a pair of quotes on one line, unless a non-film cue precedes
+        it ("the song “X”") or describes it right after ("“X,” the lead single")."""
         i, n = 0, len(doc)
         while i < n:
             close = OPEN_QUOTES.get(doc[i].text)
@@ -70,46 +163,102 @@ class FilmTitles:
                 end -= 1
             words = [t.text for t in doc[start:end]]
             if 0 < len(words) <= self.settings.max_title_words and title_like(words) \
-                    and not self._cued(not_film, i):
+                    and not self._cued(not_film, i) and not self._described_as(doc, j + 1, not_film_starts):
                 yield make_span(doc, start, end, "FILM", "film:quoted")
             i = j + 1
+
+    @staticmethod
+    def _described_as(doc: Doc, i: int, cue_starts: set[int]) -> bool:
+        """A cue follows at `i`, after at most a comma, an article and one adjective
+        ("X, the lead single", "X, a song by", "the X video")."""
+        j = i
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        for _ in range(3):
+            if j in cue_starts:
+                return True
+            if j >= len(doc) or not (doc[j].is_lower and doc[j].is_alpha):
+                return False
+            j += 1
+        return j in cue_starts
+
+    def _described(self, doc: Doc, cue_starts: set[int]) -> list[Span]:
+        """An unquoted title followed by a describing film cue: "Harvest, a feature directed by"."""
+        out = []
+        for t in doc:
+            if t.text != "," or t.i == 0 or not self._described_as(doc, t.i, cue_starts):
+                continue
+            if doc[t.i + 1].lower_ not in {"a", "an", "the", "her", "his", "my", "their", "our"}:
+                continue
+            start = t.i
+            while start > 0 and (_is_cap(doc[start - 1].text) or (
+                    doc[start - 1].lower_ in SMALL_WORDS - {"and", "&"} and start - 2 >= 0
+                    and _is_cap(doc[start - 2].text))) \
+                    and not doc[start - 1].is_space:
+                start -= 1
+                if doc[start].is_sent_start:
+                    break
+            while start < t.i and doc[start].lower_ in SMALL_WORDS:
+                start += 1
+            if start < t.i and t.i - start <= self.settings.max_title_words \
+                    and not self._looks_like_person(doc[start:t.i]) \
+                    and not (doc[start].lower_ in STOP_WORDS and doc[start].lower_ not in {"the", "a", "an"}):
+                out.append(make_span(doc, start, t.i, "FILM", "film:described"))
+        return out
 
     def _cued(self, cue_ends: set[int], quote_at: int) -> bool:
         """A cue ends within the window before the opening quote ("the song “X”", "single, “X”")."""
         window = self.settings.title_cue_window
         return any(quote_at - window <= e <= quote_at for e in cue_ends)
 
-    def _after_cue(self, doc: Doc, cue_ends: set[int]):
+    def _after_cue(self, doc: Doc, cue_ends: set[int]) -> list[Span]:
+        return list(self._after_cue_iter(doc, cue_ends))
+
+    def _after_cue_iter(self, doc: Doc, cue_ends: set[int]):
         """Unquoted capitalised titles right after a film cue, one or a list of them
         ("the documentary Silent Water", "films such as Up, Coco and Inside Out")."""
         for e in sorted(cue_ends):
             i = e
             while i < len(doc) and i - e < 3 and doc[i].lower_ in LIST_LEAD:
                 i += 1
+            enclosed = i < len(doc) and doc[i].text == ","
+            i += enclosed
             while i < len(doc) and not doc[i].is_sent_start:
-                end = self._title_end(doc, i)
-                if end == i or end - i > self.settings.max_title_words:
+                end = self._title_end(doc, i, listed=i > e + 1)
+                first = i == e or (enclosed and i == e + 1)
+                if end == i or end - i > self.settings.max_title_words or (
+                        first and self._looks_like_person(doc[i:end])):
+                    break
+                if enclosed and (end >= len(doc) or doc[end].text not in {",", ".", ";", "("}):
                     break
                 yield make_span(doc, i, end, "FILM", "film:after-cue")
-                i = end
-                while i < end + 2 and i < len(doc) and doc[i].lower_ in {",", "and"}:
+                i = _skip_aside(doc, end)
+                while i < len(doc) and doc[i].lower_ in {",", "and", "as", "well"}:
                     i += 1
                 if i == end:
                     break
 
     @staticmethod
-    def _title_end(doc: Doc, i: int) -> int:
-        """End of a capitalised title starting at token i (small words allowed inside)."""
+    def _title_end(doc: Doc, i: int, listed: bool = False) -> int:
+        """End of a capitalised title starting at token i (small words allowed inside). A title
+        may not start with a function word ("It"), except further down a list ("Up", "Inside Out")."""
         first = doc[i]
         if first.text in OPEN_QUOTES or not _is_cap(first.text):
             return i
-        if first.lower_ in STOP_WORDS and first.lower_ not in {"the", "a", "an"}:
+        if first.lower_ in (PRONOUNS if listed else STOP_WORDS - {"the", "a", "an"}):
             return i
         end = i
-        while end < len(doc) and not doc[end].is_space and not (end > i and doc[end].is_sent_start) and (
-                _is_cap(doc[end].text) or (doc[end].lower_ in SMALL_WORDS and doc[end].lower_ != "and"
-                                           and end + 1 < len(doc) and _is_cap(doc[end + 1].text))):
-            end += 1
+        while end < len(doc) and not doc[end].is_space and not (end > i and doc[end].is_sent_start):
+            if _is_cap(doc[end].text):
+                end += 1
+                continue
+            # small words inside a title need a capitalised word after them: "Dawn of the Planet"
+            k = end
+            while k < len(doc) and k - end < 2 and doc[k].lower_ in SMALL_WORDS - {"and"}:
+                k += 1
+            if k == end or k >= len(doc) or not _is_cap(doc[k].text) or doc[k].is_sent_start:
+                break
+            end = k
         return end
 
     def _defined(self, doc: Doc, cue_starts: set[int]):
