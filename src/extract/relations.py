@@ -20,13 +20,16 @@ from spacy.tokens import Doc, Span
 from .rules import Rules
 
 SUBJECT = "<subject>"
-PRONOUNS = {"i", "me", "my", "myself", "she", "he", "her", "his", "him", "herself", "himself"}
+FIRST_PERSON = {"i", "me", "my", "myself"}
+PRONOUNS = FIRST_PERSON | {"she", "he", "her", "his", "him", "herself", "himself"}
 # Someone other than the subject: these block the search for who did something.
 OTHERS = {"you", "your", "we", "our", "us", "they", "their", "them", "one", "everyone", "someone"}
 COPULA = {"is", "was", "am", "'m", "’m", "are", "were", "became", "become", "becomes", "be", "being", "been"}
 ROLE_GLUE = {"/", "and", "&", ",", "-", "or"}
 LIST_GLUE = {",", "and", "&", "as", "well"}
-FILM_LINK = {"on", "for", "of", "in"}
+FILM_LINK = {"on", "for", "of", "in", "include", "includes", "including"}
+CREDIT_WORDS = {"credit", "credits"}
+DEFINITE = {"the", "our", "my", "its", "their", "her", "his"}
 PREPOSITIONS = {"for", "of", "with", "to", "from", "by", "on", "in", "at", "about", "like", "than", "into"}
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
               "comedy", "project", "picture", "thriller", "show", "story"}
@@ -84,6 +87,8 @@ class SentenceReader:
         self.cues, self.roles = rules.education_cues, rules.roles
         self.sentences = self._bucket(persons)
         self.last_film: Span | None = None
+        # the person a paragraph is about: named at the start of one of its sentences
+        self.topic: Span | None = None
 
     def _bucket(self, persons: list[Span]) -> list[_Sentence]:
         sents = [_Sentence(s) for s in self.doc.sents]
@@ -102,12 +107,27 @@ class SentenceReader:
     def facts(self) -> list[Fact]:
         out: list[Fact] = []
         for sent in self.sentences:
+            self._update_topic(sent)
             out += self._credits(sent)
             out += self._education(sent)
             outside = [f for f in sent.films if not self._in_parens(f)]
             if outside:
                 self.last_film = outside[-1]
         return out
+
+    def _update_topic(self, sent: _Sentence) -> None:
+        start = sent.span.start
+        if start == 0 or "\n" in self.doc[start - 1].text or "\n" in self.doc[start - 1].whitespace_:
+            self.topic = None
+        opener = next((p for p in sent.persons if p.start == start), None)
+        if opener is not None:
+            self.topic = opener
+
+    def _pronoun(self, word: str) -> Span | str:
+        """"I" is the article's subject; "she"/"he" the paragraph's topic, else the subject."""
+        if word in FIRST_PERSON or self.topic is None:
+            return SUBJECT
+        return self.topic
 
     # ---- helpers -------------------------------------------------------------------------
     def _ref(self, span: Span | None) -> Ref | None:
@@ -133,7 +153,7 @@ class SentenceReader:
         """Who does the thing at token `at`: the nearest person or personal pronoun before it,
         else the first after it; a pronoun stands for the article's subject."""
         cands: list[tuple[int, Span | str]] = [(p.start, p) for p in sent.persons if p.start not in taken]
-        cands += [(t.i, SUBJECT if t.lower_ in PRONOUNS else None) for t in sent.span
+        cands += [(t.i, self._pronoun(t.lower_) if t.lower_ in PRONOUNS else None) for t in sent.span
                   if t.lower_ in PRONOUNS or t.lower_ in OTHERS]
         before = [c for c in cands if c[0] < at]
         after = [c for c in cands if c[0] > at]
@@ -175,18 +195,39 @@ class SentenceReader:
         return [f for f in sent.films if i < f.start < close]
 
     def _context_film(self, sent: _Sentence, at: int) -> Span | None:
-        """The film a "directed by" or "stars" phrase talks about: the nearest one before it in the
-        sentence, else the last one mentioned when the sentence refers back to a film."""
+        """The film a "directed by" or "stars" phrase talks about: the nearest one before it in
+        the sentence; in a sentence that opens with the credit ("Directed by X and produced by
+        Y, “Film” follows ...") the first one after it; else the last one mentioned when the
+        sentence is a bare credit line or refers back to a film ("the film stars X")."""
         before = [f for f in sent.films if f.end <= at and not self._in_parens(f)]
         if before:
             return before[-1]
-        if any(t.lower_ in FILM_WORDS for t in self.doc[sent.span.start:at]):
+        lead = [t for t in self.doc[sent.span.start:at] if not t.is_space and not t.is_punct]
+        opening = not lead or self._credit_line(sent)
+        if opening:
+            after = [f for f in sent.films if f.start > at and not self._in_parens(f)]
+            if after and not self._credit_line(sent, strict=True):
+                return after[0]
+            return self.last_film
+        if any(t.lower_ in FILM_WORDS for t in lead):
             return self.last_film
         return None
 
+    def _credit_line(self, sent: _Sentence, strict: bool = False) -> bool:
+        """The sentence opens with a credit ("Directed by", "DP:"); strict: it is only credits,
+        the kind of line a programme prints under a film's title ("Directed by A | Written by B")."""
+        first = next((t.i for t in sent.span if not t.is_space), None)
+        opens = any(s.start == first for s in sent.roles + sent.verbs)
+        if not strict:
+            return opens
+        return opens and any(t.text in {"|", ":"} or t.text == "." for t in sent.span) and not sent.films
+
     # ---- credits -------------------------------------------------------------------------
     def _credits(self, sent: _Sentence) -> list[Fact]:
-        triggers = sorted([(s.start, s.end) for s in sent.roles + sent.verbs])
+        # passive phrases ("directed by X") describe a film inside a longer credit; they do
+        # not end the stretch of films that belongs to the role before them
+        triggers = sorted([(s.start, s.end) for s in sent.roles]
+                          + [(v.start, v.end) for v in sent.verbs if self._mode(sent, v) == "active"])
         out: list[Fact] = []
         taken: set[int] = set()
         credited: list[tuple[Span, str]] = []
@@ -215,34 +256,56 @@ class SentenceReader:
             i = nxt.end if nxt else i + 1
         return "passive" if i < sent.span.end and self.doc[i].lower_ == "by" else "active"
 
-    def _segment_end(self, triggers: list[tuple[int, int]], after: int, sent: _Sentence) -> int:
-        return next((s for s, _ in triggers if s >= after), sent.span.end)
+    def _segment_films(self, sent: _Sentence, triggers, start: int) -> list[Span]:
+        """Films from token `start` up to the next role word or active verb, brackets left out."""
+        end = next((s for s, _ in triggers if s >= start), sent.span.end)
+        return [f for f in sent.films if start <= f.start < end and not self._in_parens(f)]
 
     def _verb_credit(self, sent, verb, triggers, taken, credited) -> list[Fact]:
         mode, role = self._mode(sent, verb), verb.label_
         if mode in {"passive", "starring"}:
             start = verb.end
-            while mode == "passive" and start < sent.span.end and self.doc[start].lower_ != "by" \
-                    and verb.text.split()[-1].lower() != "by":
+            if mode == "passive" and not verb.text.lower().endswith("by"):
+                while start < sent.span.end and self.doc[start].lower_ != "by":
+                    start += 1
                 start += 1
-            people = self._listed(sent, start + 1 if mode == "passive" and self.doc[start].lower_ == "by"
-                                  and not verb.text.lower().endswith("by") else start)
             film = self._context_film(sent, verb.start)
             rule = "credit:by" if mode == "passive" else "credit:starring"
             out = []
-            for p in people:
+            for p in self._listed(sent, start):
                 taken.add(p.start)
                 credited.append((p, role))
                 out.append(self._fact(sent, p, rule, role=role, film=self._ref(film)))
             return out
-        end = self._segment_end(triggers, verb.end, sent)
-        films = [f for f in sent.films if verb.end <= f.start < end]
+        films = self._segment_films(sent, triggers, verb.end) or self._relative_film(sent, verb)
         if not films:
             return []
         agent = self._agent(sent, verb.start, taken)
         if agent is None:
             return []
         return [self._fact(sent, agent, "credit:verb", role=role, film=self._ref(f)) for f in films]
+
+    def _relative_film(self, sent: _Sentence, verb: Span) -> list[Span]:
+        """"“Home,” which I wrote and directed": the film right before "which"/"that"."""
+        person_ends = {p.end: p.start for p in sent.persons}
+        verb_ends = {v.end: v.start for v in sent.verbs}
+        i = verb.start
+        while i > sent.span.start:
+            prev = self.doc[i - 1]
+            if prev.lower_ in {"which", "that"}:
+                j = i - 1
+                while j > sent.span.start and self.doc[j - 1].is_punct:
+                    j -= 1
+                return [f for f in sent.films if f.end == j]
+            if i in person_ends:
+                i = person_ends[i]
+            elif i in verb_ends:
+                i = verb_ends[i]
+            elif prev.lower_ in PRONOUNS or prev.lower_ in {"and", "also", "co", "later", "then", ","}:
+                i -= 1
+            else:
+                return []
+        return []
 
     def _role_groups(self, sent: _Sentence) -> list[list[Span]]:
         """Role words joined by "/", "and", "or" ("producer or assistant director") form a group."""
@@ -259,21 +322,18 @@ class SentenceReader:
     def _noun_credit(self, sent, group, triggers, taken, credited) -> list[Fact]:
         first, last = group[0], group[-1]
         roles = [r.label_ for r in group] + self._slash_roles(first)
-        by_start = {p.start: p for p in sent.persons}
-        nxt = last.end + (1 if last.end < sent.span.end and self.doc[last.end].lower_ == "the" else 0)
-        if nxt in by_start:
-            agent, rule = by_start[nxt], "credit:apposition"
-            taken.add(nxt)
-        elif self._introduced(first, sent):
-            agent, rule = self._agent(sent, first.start, taken), "credit:as"
-        else:
+        found = self._noun_agent(sent, first, last, taken)
+        if found is None:
             return []
-        if agent is None:
-            return []
+        agent, rule = found
         films: list[Span] = []
-        if last.end < sent.span.end and self.doc[last.end].lower_ in FILM_LINK:
-            end = self._segment_end(triggers, last.end, sent)
-            films = [f for f in sent.films if last.end <= f.start < end]
+        after = self.doc[last.end].lower_ if last.end < sent.span.end else ""
+        if after in FILM_LINK or after in CREDIT_WORDS:
+            films = self._segment_films(sent, triggers, last.end)
+        elif rule == "credit:apposition":
+            films = [f for f in [self._context_film(sent, first.start)] if f is not None]
+        elif rule == "credit:named" and self.doc[first.start - 1].lower_ in DEFINITE:
+            films = [self.last_film] if self.last_film is not None else []
         out = []
         for role in roles:
             if not isinstance(agent, str):
@@ -281,6 +341,31 @@ class SentenceReader:
             for film in films or [None]:
                 out.append(self._fact(sent, agent, rule, role=role, film=self._ref(film)))
         return out
+
+    def _noun_agent(self, sent: _Sentence, first: Span, last: Span, taken: set[int]
+                    ) -> tuple[Span | str, str] | None:
+        """Who holds the role, and by which shape:
+        apposition "director X" / "DP: X"; named "the director, X,"; bracket "X (Director)";
+        as "as (a) ROLE", "is a ROLE", "her ROLE credits"."""
+        by_start = {p.start: p for p in sent.persons}
+        by_end = {p.end: p for p in sent.persons}
+        end = last.end
+        nxt = self.doc[end].text if end < sent.span.end else ""
+        if nxt.lower() in {"the", ":"} and end + 1 in by_start:
+            end += 1
+        if end in by_start:
+            taken.add(end)
+            return by_start[end], "credit:apposition"
+        if nxt == "," and end + 1 in by_start and first.start > sent.span.start \
+                and self.doc[first.start - 1].lower_ in DEFINITE:
+            taken.add(end + 1)
+            return by_start[end + 1], "credit:named"
+        if first.start >= 2 and self.doc[first.start - 1].text == "(" and first.start - 1 in by_end:
+            return by_end[first.start - 1], "credit:bracket"
+        if self._introduced(first, sent) or nxt.lower() in CREDIT_WORDS:
+            agent = self._agent(sent, first.start, taken)
+            return (agent, "credit:as") if agent is not None else None
+        return None
 
     def _introduced(self, role: Span, sent: _Sentence) -> bool:
         """The role is what someone is: "as (a) ROLE", "is a ROLE", "became an ROLE"."""

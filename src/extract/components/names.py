@@ -27,6 +27,10 @@ LIST_GLUE = {",", "and", "&", "such", "as", "like", "including", "the", "for", "
 MAX_NAME_WORDS = 4
 # A romanised East Asian given name written with a hyphen (Kar-wai, Min-ji, Hsiao-hsien).
 HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+# A Mandarin given name in pinyin: one or two syllables (Wei, Shuyi, Jiayu, Xiaoqing).
+_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+             r"(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|ang|eng|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|ü)")
+PINYIN = re.compile(rf"^(?:{_SYLLABLE}){{1,2}}$", re.IGNORECASE)
 # Entity labels of pretrained pipelines (OntoNotes, WikiNER) that name people.
 PERSON_LABELS = {"PERSON", "PER"}
 
@@ -148,7 +152,8 @@ class PersonNames:
             evidence.append("given")
         if _known(last, family):
             evidence.append("surname")
-        elif _known(first, family) and (_known(last, given) or HYPHENATED.match(last)):
+        elif _known(first, family) and len(words) == 2 and (
+                _known(last, given) or HYPHENATED.match(last) or PINYIN.match(last)):
             evidence.append("family-first")
         if cued:
             evidence.append("cue")

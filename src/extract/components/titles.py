@@ -12,6 +12,11 @@ from ..settings import Settings
 from .matching import Phrases, make_span
 
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
+DETERMINERS = {"a", "an", "the", "her", "his", "my", "their", "our", "its"}
+# Words that may follow the head noun of a film definition ("a 1993 film directed by").
+HEAD_FOLLOWERS = {"directed", "produced", "written", "starring", "about", "that", "which", "by", "from",
+                  "set", "based", "in", "on", "for", "with", "of", "and", "created", "adapted",
+                  "featuring", "released", "made", "shot", "co-directed", "co-written", "following", "where"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "his", "her",
             "my", "our", "their", "its"}
 LIST_LEAD = {"such", "as", "including", "like", ":", "titled", "called", "entitled"}
@@ -82,8 +87,7 @@ class FilmTitles:
         cues = [s for s in self.film_cues.spans(doc) if s.text.islower() and s.start not in non_film_ends]
         found = list(self._quoted(doc, {s.end for s in non_film}, {s.start for s in non_film}))
         found += self._described(doc, {s.start for s in cues})
-        defined = self._defined(doc, {s.start for s in cues})
-        found += [defined] if defined is not None else []
+        found += self._defined(doc, {s.start: s.end for s in cues})
         found += self._after_cue(doc, {s.end for s in cues})
         found += self._after_verb(doc)
         found += self._headings(doc)
@@ -188,7 +192,7 @@ class FilmTitles:
         for t in doc:
             if t.text != "," or t.i == 0 or not self._described_as(doc, t.i, cue_starts):
                 continue
-            if doc[t.i + 1].lower_ not in {"a", "an", "the", "her", "his", "my", "their", "our"}:
+            if doc[t.i + 1].lower_ not in {"a", "an", "her", "his", "my", "their", "our"}:
                 continue
             start = t.i
             while start > 0 and (_is_cap(doc[start - 1].text) or (
@@ -261,12 +265,29 @@ class FilmTitles:
             end = k
         return end
 
-    def _defined(self, doc: Doc, cue_starts: set[int]):
-        """An encyclopaedia opening that defines a film: "Ocean Waves is a 1993 Japanese
-        anime television film ..." (only lower-case, capitalised or number words between)."""
-        end = self._title_end(doc, 0) if len(doc) else 0
-        if end == 0 or end + 2 >= len(doc) or doc[end].lower_ not in {"is", "was"}:
-            return None
+    def _defined(self, doc: Doc, cue_starts: dict[int, int]) -> list[Span]:
+        """A sentence that defines a film: "Ocean Waves is a 1993 Japanese anime television
+        film directed by ...", "Ebb is a feature documentary about ..." (between "is a" and
+        the cue only adjectives, names and numbers; the cue is the head noun)."""
+        out = []
+        for sent in doc.sents:
+            start = sent.start
+            while start < sent.end and doc[start].is_space:
+                start += 1
+            end = self._title_end(doc, start) if start < sent.end else start
+            if end == start or end + 2 >= len(doc) or doc[end].lower_ not in {"is", "was"}:
+                continue
+            if doc[end + 1].lower_ not in DETERMINERS or self._looks_like_person(doc[start:end]):
+                continue
+            for j in range(end + 2, min(len(doc), end + 12)):
+                if j in cue_starts:
+                    after = doc[cue_starts[j]] if cue_starts[j] < len(doc) else None
+                    if after is None or not after.is_alpha or after.lower_ in HEAD_FOLLOWERS:
+                        out.append(make_span(doc, start, end, "FILM", "film:defined"))
+                    break
+                if not (doc[j].is_alpha or doc[j].like_num or doc[j].text == "-") or doc[j].lower_ in SMALL_WORDS:
+                    break
+        return out
         if doc[end + 1].lower_ not in {"a", "an", "the"}:
             return None
         for j in range(end + 2, min(len(doc), end + 12)):
