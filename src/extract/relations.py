@@ -29,6 +29,8 @@ ROLE_GLUE = {"/", "and", "&", ",", "-", "or"}
 LIST_GLUE = {",", "and", "&", "as", "well"}
 FILM_LINK = {"on", "for", "of", "in", "include", "includes", "including"}
 CREDIT_WORDS = {"credit", "credits"}
+# A person right after these is a teacher, partner or object, not who did the thing.
+NOT_AGENT_BEFORE = {"under", "with", "alongside", "by", "for", "to", "of"}
 DEFINITE = {"the", "our", "my", "its", "their", "her", "his"}
 PREPOSITIONS = {"for", "of", "with", "to", "from", "by", "on", "in", "at", "about", "like", "than", "into"}
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
@@ -152,7 +154,9 @@ class SentenceReader:
     def _agent(self, sent: _Sentence, at: int, taken: set[int]) -> Span | str | None:
         """Who does the thing at token `at`: the nearest person or personal pronoun before it,
         else the first after it; a pronoun stands for the article's subject."""
-        cands: list[tuple[int, Span | str]] = [(p.start, p) for p in sent.persons if p.start not in taken]
+        cands: list[tuple[int, Span | str]] = [
+            (p.start, p) for p in sent.persons if p.start not in taken
+            and not (p.start > 0 and self.doc[p.start - 1].lower_ in NOT_AGENT_BEFORE)]
         cands += [(t.i, self._pronoun(t.lower_) if t.lower_ in PRONOUNS else None) for t in sent.span
                   if t.lower_ in PRONOUNS or t.lower_ in OTHERS]
         before = [c for c in cands if c[0] < at]
@@ -277,13 +281,26 @@ class SentenceReader:
                 credited.append((p, role))
                 out.append(self._fact(sent, p, rule, role=role, film=self._ref(film)))
             return out
-        films = self._segment_films(sent, triggers, verb.end) or self._relative_film(sent, verb)
+        films = (self._segment_films(sent, triggers, self._chain_end(sent, verb))
+                 or self._relative_film(sent, verb))
         if not films:
             return []
         agent = self._agent(sent, verb.start, taken)
         if agent is None:
             return []
         return [self._fact(sent, agent, "credit:verb", role=role, film=self._ref(f)) for f in films]
+
+    def _chain_end(self, sent: _Sentence, verb: Span) -> int:
+        """End of coordinated verbs sharing one object: "wrote, directed and produced X"."""
+        by_start = {v.start: v for v in sent.verbs}
+        i = verb.end
+        while True:
+            j = i
+            while j < sent.span.end and self.doc[j].lower_ in {",", "and", "&"}:
+                j += 1
+            if j == i or j not in by_start:
+                return i
+            i = by_start[j].end
 
     def _relative_film(self, sent: _Sentence, verb: Span) -> list[Span]:
         """"“Home,” which I wrote and directed": the film right before "which"/"that"."""

@@ -57,6 +57,8 @@ class Rules:
     non_film_cues: tuple[str, ...]
     org_suffixes: frozenset[str]
     brands: frozenset[str]
+    name_openers: frozenset[str]
+    music_words: frozenset[str]
     fingerprint: str
 
 
@@ -165,5 +167,7 @@ def load_rules(rules_dir: Path) -> Rules:
         non_film_cues=tuple(load_list(d / "non_film_cues.txt")),
         org_suffixes=frozenset(load_list(d / "org_suffixes.txt")),
         brands=frozenset(load_list(d / "brands.txt")),
+        name_openers=frozenset(load_list(d / "name_openers.txt")),
+        music_words=frozenset(w.lower() for w in load_list(d / "music_words.txt")),
         fingerprint=fingerprint(d),
     )

@@ -25,6 +25,9 @@ PARTICLES = {"de", "van", "von", "da", "der", "den", "del", "della", "di", "du",
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 LIST_GLUE = {",", "and", "&", "such", "as", "like", "including", "the", "for", "with", "or", "from"}
 MAX_NAME_WORDS = 4
+# Cues after which a list of names follows; a single name there is a person ("starring Jayaram").
+LIST_CUES = {"starring", "co-starring", "stars", "cast of", "featuring", "directed by", "produced by",
+             "written by", "music by", "shot by", "edited by"}
 # A romanised East Asian given name written with a hyphen (Kar-wai, Min-ji, Hsiao-hsien).
 HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # A Mandarin given name in pinyin: one or two syllables (Wei, Shuyi, Jiayu, Xiaoqing).
@@ -71,6 +74,7 @@ class PersonNames:
         self.person_cues = Phrases(nlp, rules.person_cues)
         self.subject_cues = Phrases(nlp, rules.subject_cues)
         self.roles = Phrases(nlp, rules.roles)
+        self.role_words = {w for phrase in rules.roles for w in phrase.lower().split()}
 
     def __call__(self, doc: Doc) -> Doc:
         busy = claimed(doc, "films", "schools")
@@ -79,15 +83,16 @@ class PersonNames:
         ner = {i for s, e in ents for i in range(s, e)}
         people, parts = [], []
         for run in self._runs(doc, busy):
-            for start, end in self._pieces(doc, run):
+            for start, end, after_word in self._pieces(doc, run):
                 start, end = _fit(start, end, ents)
                 if end - start == 1:
-                    if not self._org_context(doc, start, end):
+                    if not self._org_context(doc, start, end) and not after_word:
                         parts.append(make_span(doc, start, end, "NAME_PART", "name:part"))
                     continue
-                rule = self._judge(doc, start, end, cue_ends, ner)
+                rule = self._judge(doc, start, end, cue_ends, ner, need=2 if after_word else 1)
                 if rule:
                     people.append(make_span(doc, start, end, "PERSON", rule))
+        people, parts = self._listed(doc, people, parts)
         doc.spans["people"] = people
         doc.spans["name_parts"] = parts
         doc.spans["subject_cues"] = self._subject_names(doc, people + parts)
@@ -118,27 +123,36 @@ class PersonNames:
             runs.append((start, len(doc)))
         return runs
 
-    def _pieces(self, doc: Doc, run: tuple[int, int]) -> list[tuple[int, int]]:
+    def _pieces(self, doc: Doc, run: tuple[int, int]) -> list[tuple[int, int, bool]]:
         """Splits a run at words that are never part of a name; drops pieces before an
-        organisation word ("Walt Disney" in "Walt Disney Studios")."""
-        pieces, start = [], None
+        organisation word ("Walt Disney" in "Walt Disney Studios"). The flag says the piece
+        follows a never-a-name word that is no title or role ("Antonio" in "San Antonio")."""
+        pieces, start, after_word = [], None, False
         for i in range(run[0], run[1] + 1):
             token = doc[i] if i < run[1] else None
             stop = token is None or self._never_name(token)
             if stop and start is not None:
                 if not (token is not None and token.text in self.rules.org_suffixes):
-                    pieces.append((start, i))
+                    pieces.append((start, i, after_word))
                 start = None
             elif not stop and start is None:
                 start = i
-        return [(s, e) for s, e in pieces if len(doc[s:e].text.split()) <= MAX_NAME_WORDS]
+            if stop and token is not None:
+                after_word = not self._opener(token)
+        return [p for p in pieces if len(doc[p[0]:p[1]].text.split()) <= MAX_NAME_WORDS]
+
+    def _opener(self, token: Token) -> bool:
+        """A word that may stand before a name: an honorific, an office or a role word."""
+        return (token.text in self.rules.name_openers or token.lower_ in self.role_words
+                or token.lower_ in STOP_WORDS)
 
     def _never_name(self, token: Token) -> bool:
         text = token.text
         return (text in self.rules.non_name_words or text.lower() in STOP_WORDS
                 and text not in self.rules.given_names and text not in self.rules.surnames)
 
-    def _judge(self, doc: Doc, start: int, end: int, cue_ends: set[int], ner: set[int]) -> str | None:
+    def _judge(self, doc: Doc, start: int, end: int, cue_ends: set[int], ner: set[int],
+               need: int = 1) -> str | None:
         """The rule that makes this span a person, or None. An optional pretrained pipeline's
         PERSON entity counts as one more piece of evidence."""
         cued = self._cued(doc, start, cue_ends)
@@ -159,7 +173,7 @@ class PersonNames:
             evidence.append("cue")
         if ner.issuperset(range(start, end)):
             evidence.append("ner")
-        if len(evidence) >= self.settings.person_min_score:
+        if len(evidence) >= max(need, self.settings.person_min_score):
             return "name:" + "+".join(evidence)
         return None
 
@@ -186,6 +200,30 @@ class PersonNames:
                 return False
             i -= 1
         return i >= 0 and doc[i].lower_ in self.rules.org_cues
+
+    def _listed(self, doc: Doc, people: list[Span], parts: list[Span]) -> tuple[list[Span], list[Span]]:
+        """Single names in a cast or crew list ("starring Jayaram, Priyamani and Narain") are people."""
+        people_at = {s.start: s for s in people}
+        parts_at = {s.start: s for s in parts}
+        promoted = []
+        for cue in self.person_cues.spans(doc):
+            if cue.text.lower() not in LIST_CUES:
+                continue
+            i = cue.end
+            while i < len(doc):
+                if i in people_at:
+                    i = people_at[i].end
+                elif i in parts_at:
+                    promoted.append(parts_at.pop(i))
+                    i += 1
+                elif doc[i].text in {",", "and", "&"}:
+                    i += 1
+                elif doc[i].text == "(":
+                    i = next((j + 1 for j in range(i, min(len(doc), i + 12)) if doc[j].text == ")"), len(doc))
+                else:
+                    break
+        people += [make_span(doc, s.start, s.end, "PERSON", "name:listed") for s in promoted]
+        return sorted(people, key=lambda s: s.start), list(parts_at.values())
 
     def _subject_names(self, doc: Doc, names: list[Span]) -> list[Span]:
         """Names right after a subject cue, role words in between skipped."""

@@ -1,6 +1,8 @@
 """Film titles: quoted titles, titles after film cue words, and titles whose context says "song" or "album" are dropped."""
 from __future__ import annotations
 
+import re
+
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -19,6 +21,12 @@ HEAD_FOLLOWERS = {"directed", "produced", "written", "starring", "about", "that"
                   "featuring", "released", "made", "shot", "co-directed", "co-written", "following", "where"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "his", "her",
             "my", "our", "their", "its"}
+# Small words that may stand inside a title ("Dawn of the Planet of the Apes").
+INNER_SMALL_WORDS = {"a", "an", "the", "of", "or", "for", "from", "to", "in", "on", "at", "with", "by",
+                     "but", "nor", "vs", "vs.", "&", "-", "–", ":", "'s", "’s", "de", "la"}
+# A title after a role verb ends before these: "shot Chungking Express for Wong Kar-wai".
+VERB_OBJECT_STOPS = frozenset({"for", "with", "by", "at", "from", "in", "as", "opposite", "alongside"})
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
 LIST_LEAD = {"such", "as", "including", "like", ":", "titled", "called", "entitled"}
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "from", "to", "in", "on", "at", "with",
                "by", "as", "but", "nor", "is", "vs", "vs.", "&", "-", "–", ":", "'s", "’s", "de", "la"}
@@ -60,7 +68,7 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
 def _skip_aside(doc: Doc, i: int) -> int:
     """Skips a bracket "(2019)" or a short clause ", directed by X," after a listed title."""
     if i < len(doc) and doc[i].text == "(":
-        close = next((j for j in range(i, min(len(doc), i + 10)) if doc[j].text == ")"), None)
+        close = next((j for j in range(i, min(len(doc), i + 30)) if doc[j].text == ")"), None)
         return close + 1 if close is not None else i
     if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].is_lower and doc[i + 1].lower_ not in {"and", "or", "as"}:
         close = next((j for j in range(i + 1, min(len(doc), i + 9)) if doc[j].text == ","), None)
@@ -85,7 +93,12 @@ class FilmTitles:
         non_film_ends = {s.end for s in non_film}
         # "video game series": a film cue right after a non-film cue is no film cue
         cues = [s for s in self.film_cues.spans(doc) if s.text.islower() and s.start not in non_film_ends]
-        found = list(self._quoted(doc, {s.end for s in non_film}, {s.start for s in non_film}))
+        # in a text about music ("song", "album" outnumber "film", "series"), a quoted title
+        # is a film only when a film cue says so
+        strict = sum(t.lower_ in self.rules.music_words for t in doc) > len(cues)
+        found = [q for q in self._quoted(doc, {s.end for s in non_film}, {s.start for s in non_film})
+                 if not strict or self._cued({c.end for c in cues}, q.start - 1)
+                 or self._described_as(doc, q.end + 1, {c.start for c in cues})]
         found += self._described(doc, {s.start for s in cues})
         found += self._defined(doc, {s.start: s.end for s in cues})
         found += self._after_cue(doc, {s.end for s in cues})
@@ -97,16 +110,10 @@ class FilmTitles:
         return doc
 
     def _after_verb(self, doc: Doc) -> list[Span]:
-        """A capitalised title right after a role verb ("shot Chungking Express", "starred in
-        Heat"), unless it reads as a person's name."""
-        out = []
-        for verb in self.verbs.spans(doc):
-            end = self._title_end(doc, verb.end)
-            cut = next((k for k in range(verb.end, end) if doc[k].lower_ in {"for", "with", "by", "at", "from"}), end)
-            end = cut
-            if end > verb.end and verb[0].is_lower and not self._looks_like_person(doc[verb.end:end]):
-                out.append(make_span(doc, verb.end, end, "FILM", "film:after-verb"))
-        return out
+        """Capitalised titles right after a role verb, one or a list ("shot Chungking Express",
+        "appeared in Casualty, Doctors and Holby City"), unless the first reads as a name."""
+        return [s for verb in self.verbs.spans(doc) if verb[0].is_lower
+                for s in self._title_list(doc, verb.end, "film:after-verb", cut_at=VERB_OBJECT_STOPS)]
 
     def _looks_like_person(self, span: Span) -> bool:
         words = span.text.split()
@@ -216,34 +223,42 @@ class FilmTitles:
         return any(quote_at - window <= e <= quote_at for e in cue_ends)
 
     def _after_cue(self, doc: Doc, cue_ends: set[int]) -> list[Span]:
-        return list(self._after_cue_iter(doc, cue_ends))
-
-    def _after_cue_iter(self, doc: Doc, cue_ends: set[int]):
         """Unquoted capitalised titles right after a film cue, one or a list of them
         ("the documentary Silent Water", "films such as Up, Coco and Inside Out")."""
+        out = []
         for e in sorted(cue_ends):
             i = e
             while i < len(doc) and i - e < 3 and doc[i].lower_ in LIST_LEAD:
                 i += 1
-            enclosed = i < len(doc) and doc[i].text == ","
-            i += enclosed
-            while i < len(doc) and not doc[i].is_sent_start:
-                end = self._title_end(doc, i, listed=i > e + 1)
-                first = i == e or (enclosed and i == e + 1)
-                if end == i or end - i > self.settings.max_title_words or (
-                        first and self._looks_like_person(doc[i:end])):
-                    break
-                if enclosed and (end >= len(doc) or doc[end].text not in {",", ".", ";", "("}):
-                    break
-                yield make_span(doc, i, end, "FILM", "film:after-cue")
-                i = _skip_aside(doc, end)
-                while i < len(doc) and doc[i].lower_ in {",", "and", "as", "well"}:
-                    i += 1
-                if i == end:
-                    break
+            out += self._title_list(doc, i, "film:after-cue")
+        return out
+
+    def _title_list(self, doc: Doc, i: int, rule: str, cut_at: frozenset[str] = frozenset()) -> list[Span]:
+        """Titles from token i on: one, or a list joined by commas and "and", with brackets and
+        short asides (", directed by X,") between them. After a comma the title must be closed
+        by punctuation ("my first feature, The Last Ferry, which ...")."""
+        out: list[Span] = []
+        enclosed = i < len(doc) and doc[i].text == ","
+        i += enclosed
+        while i < len(doc) and not (out and doc[i].is_sent_start):
+            end = self._title_end(doc, i, listed=bool(out))
+            end = next((k for k in range(i, end) if doc[k].lower_ in cut_at), end)
+            if end == i or end - i > self.settings.max_title_words or (
+                    not out and self._looks_like_person(doc[i:end])):
+                break
+            if enclosed and not out and (end >= len(doc) or doc[end].text not in {",", ".", ";", "("}):
+                break
+            out.append(make_span(doc, i, end, "FILM", rule))
+            nxt = _skip_aside(doc, end)
+            while nxt < len(doc) and doc[nxt].lower_ in {",", "and", "as", "well"}:
+                nxt += 1
+            if nxt == end:
+                break
+            i = nxt
+        return out
 
     @staticmethod
-    def _title_end(doc: Doc, i: int, listed: bool = False) -> int:
+    def _title_end(doc: Doc, i: int, listed: bool = False, allow_and: bool = False) -> int:
         """End of a capitalised title starting at token i (small words allowed inside). A title
         may not start with a function word ("It"), except further down a list ("Up", "Inside Out")."""
         first = doc[i]
@@ -257,10 +272,12 @@ class FilmTitles:
                 end += 1
                 continue
             # small words inside a title need a capitalised word after them: "Dawn of the Planet"
+            inner = INNER_SMALL_WORDS | ({"and"} if allow_and else set())
             k = end
-            while k < len(doc) and k - end < 2 and doc[k].lower_ in SMALL_WORDS - {"and"}:
+            while k < len(doc) and k - end < 2 and doc[k].lower_ in inner:
                 k += 1
-            if k == end or k >= len(doc) or not _is_cap(doc[k].text) or doc[k].is_sent_start:
+            if k == end or k >= len(doc) or not _is_cap(doc[k].text) or doc[k].is_sent_start \
+                    or YEAR.match(doc[k].text):
                 break
             end = k
         return end
@@ -274,12 +291,13 @@ class FilmTitles:
             start = sent.start
             while start < sent.end and doc[start].is_space:
                 start += 1
-            end = self._title_end(doc, start) if start < sent.end else start
-            if end == start or end + 2 >= len(doc) or doc[end].lower_ not in {"is", "was"}:
+            end = self._title_end(doc, start, allow_and=True) if start < sent.end else start
+            verb = _skip_aside(doc, end) if end < len(doc) and doc[end].text == "(" else end
+            if end == start or verb + 2 >= len(doc) or doc[verb].lower_ not in {"is", "was"}:
                 continue
-            if doc[end + 1].lower_ not in DETERMINERS or self._looks_like_person(doc[start:end]):
+            if doc[verb + 1].lower_ not in DETERMINERS or self._looks_like_person(doc[start:end]):
                 continue
-            for j in range(end + 2, min(len(doc), end + 12)):
+            for j in range(verb + 2, min(len(doc), verb + 12)):
                 if j in cue_starts:
                     after = doc[cue_starts[j]] if cue_starts[j] < len(doc) else None
                     if after is None or not after.is_alpha or after.lower_ in HEAD_FOLLOWERS:
