@@ -13,6 +13,7 @@ from .rules import Rules
 from .settings import Settings
 from .textnorm import normalize
 
+FILM_ONLY_RULES = {"credit:by", "credit:starring", "credit:verb", "credit:paren"}
 HONORIFICS = {"mr", "ms", "mrs", "miss", "dr", "prof", "professor", "sir", "dame"}
 
 
@@ -194,7 +195,9 @@ class ArticleBuilder:
     def _credits(self, facts, people, films, subject, text) -> list[Credit]:
         best: dict[tuple, Credit] = {}
         for f in facts:
-            if f.kind != "credit":
+            # "directed by X" with no film known says little: only role statements
+            # ("X is a director", "as producer") give credits without a film
+            if f.kind != "credit" or (f.film is None and f.rule in FILM_ONLY_RULES):
                 continue
             person = self._person(f, people, subject)
             film = self._owner(films, f.film)

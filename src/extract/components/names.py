@@ -138,7 +138,8 @@ class PersonNames:
             elif not stop and start is None:
                 start = i
             if stop and token is not None:
-                after_word = not self._opener(token)
+                # a capitalised first word of a sentence says nothing about what follows
+                after_word = not (self._opener(token) or token.is_sent_start)
         return [p for p in pieces if len(doc[p[0]:p[1]].text.split()) <= MAX_NAME_WORDS]
 
     def _opener(self, token: Token) -> bool:

@@ -104,6 +104,7 @@ class FilmTitles:
         found += self._after_cue(doc, {s.end for s in cues})
         found += self._after_verb(doc)
         found += self._headings(doc)
+        found += [] if strict else self._dated(doc)
         found = filter_spans(found)
         found += self._repeats(doc, found)
         doc.spans["films"] = sorted(filter_spans(found), key=lambda s: s.start)
@@ -116,9 +117,36 @@ class FilmTitles:
                 for s in self._title_list(doc, verb.end, "film:after-verb", cut_at=VERB_OBJECT_STOPS)]
 
     def _looks_like_person(self, span: Span) -> bool:
+        """Two to three capitalised words with a known given name or family name ("Priya",
+        "Hart Bochner"); a title with small words inside ("Hart of Dixie") is no name."""
         words = span.text.split()
+        if len(words) > 3 or any(w.lower() in SMALL_WORDS for w in words):
+            return False
         return (words[0] in self.rules.given_names or words[-1] in self.rules.surnames
                 or words[0] in self.rules.surnames)
+
+    def _dated(self, doc: Doc) -> list[Span]:
+        """A capitalised title followed by its year in brackets: "Robot Jox (1990)"; life
+        dates "(1918–2007)" and names are left alone."""
+        out = []
+        for t in doc:
+            if t.text != "(" or t.i + 2 >= len(doc) or not YEAR.match(doc[t.i + 1].text):
+                continue
+            if doc[t.i + 2].text != ")" and doc[t.i + 2].lower_ not in {"film", "tv", "series", ","}:
+                continue
+            start = t.i
+            while start > 0 and not doc[start - 1].is_space and (_is_cap(doc[start - 1].text) or (
+                    doc[start - 1].lower_ in INNER_SMALL_WORDS and start >= 2 and _is_cap(doc[start - 2].text))):
+                start -= 1
+                if doc[start].is_sent_start:
+                    break
+            while start < t.i and (doc[start].lower_ in SMALL_WORDS - {"the", "a", "an"}
+                                   or doc[start].lower_ in STOP_WORDS - {"the", "a", "an"}):
+                start += 1
+            if start < t.i and t.i - start <= self.settings.max_title_words \
+                    and not self._looks_like_person(doc[start:t.i]):
+                out.append(make_span(doc, start, t.i, "FILM", "film:dated"))
+        return out
 
     def _headings(self, doc: Doc) -> list[Span]:
         """A line that is only a title, followed by a line of screening details or credits
@@ -292,14 +320,17 @@ class FilmTitles:
             while start < sent.end and doc[start].is_space:
                 start += 1
             end = self._title_end(doc, start, allow_and=True) if start < sent.end else start
-            verb = _skip_aside(doc, end) if end < len(doc) and doc[end].text == "(" else end
+            verb = _skip_aside(doc, end)
             if end == start or verb + 2 >= len(doc) or doc[verb].lower_ not in {"is", "was"}:
                 continue
             if doc[verb + 1].lower_ not in DETERMINERS or self._looks_like_person(doc[start:end]):
                 continue
             for j in range(verb + 2, min(len(doc), verb + 12)):
                 if j in cue_starts:
-                    after = doc[cue_starts[j]] if cue_starts[j] < len(doc) else None
+                    k = cue_starts[j]
+                    if k in cue_starts:  # "drama film", "television series": the last cue is the head
+                        continue
+                    after = doc[k] if k < len(doc) else None
                     if after is None or not after.is_alpha or after.lower_ in HEAD_FOLLOWERS:
                         out.append(make_span(doc, start, end, "FILM", "film:defined"))
                     break
