@@ -239,6 +239,7 @@ class SentenceReader:
             out += self._verb_credit(sent, verb, triggers, taken, credited)
         for group in self._role_groups(sent):
             out += self._noun_credit(sent, group, triggers, taken, credited)
+        out += self._possessive_credits(sent)
         for person, role in credited:
             for film in self._paren_films(sent, person):
                 out.append(self._fact(sent, person, "credit:paren", role=role, film=self._ref(film)))
@@ -323,6 +324,29 @@ class SentenceReader:
             else:
                 return []
         return []
+
+    def _possessive_credits(self, sent: _Sentence) -> list[Fact]:
+        """A director named before a film: "Oliver Stone's controversial film Natural Born
+        Killers", "the Zhang Yimou film Coming Home"."""
+        person_ends = {p.end: p for p in sent.persons}
+        out = []
+        for film in sent.films:
+            i = film.start
+            while i > sent.span.start and self.doc[i - 1].text in {"“", '"', "‘"}:
+                i -= 1
+            words = 0
+            while i > sent.span.start and self.doc[i - 1].is_lower and words < 4:
+                i, words = i - 1, words + 1
+            if not any(t.lower_ in FILM_WORDS for t in self.doc[i:film.start]):
+                continue
+            if i - 1 > sent.span.start and self.doc[i - 1].text in {"'s", "’s"} and i - 1 in person_ends:
+                person = person_ends[i - 1]
+            elif i in person_ends and self.doc[person_ends[i].start - 1].lower_ == "the":
+                person = person_ends[i]
+            else:
+                continue
+            out.append(self._fact(sent, person, "credit:possessive", role="director", film=self._ref(film)))
+        return out
 
     def _role_groups(self, sent: _Sentence) -> list[list[Span]]:
         """Role words joined by "/", "and", "or" ("producer or assistant director") form a group."""

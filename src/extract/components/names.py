@@ -92,7 +92,7 @@ class PersonNames:
                 rule = self._judge(doc, start, end, cue_ends, ner, need=2 if after_word else 1)
                 if rule:
                     people.append(make_span(doc, start, end, "PERSON", rule))
-        people, parts = self._listed(doc, people, parts)
+        people, parts = self._listed(doc, people, parts, busy)
         doc.spans["people"] = people
         doc.spans["name_parts"] = parts
         doc.spans["subject_cues"] = self._subject_names(doc, people + parts)
@@ -202,7 +202,8 @@ class PersonNames:
             i -= 1
         return i >= 0 and doc[i].lower_ in self.rules.org_cues
 
-    def _listed(self, doc: Doc, people: list[Span], parts: list[Span]) -> tuple[list[Span], list[Span]]:
+    def _listed(self, doc: Doc, people: list[Span], parts: list[Span], busy: set[int]
+                ) -> tuple[list[Span], list[Span]]:
         """Single names in a cast or crew list ("starring Jayaram, Priyamani and Narain") are people."""
         people_at = {s.start: s for s in people}
         parts_at = {s.start: s for s in parts}
@@ -217,6 +218,13 @@ class PersonNames:
                 elif i in parts_at:
                     promoted.append(parts_at.pop(i))
                     i += 1
+                elif is_name_token(doc[i]) and i not in busy:
+                    end = i
+                    while end < len(doc) and end - i < MAX_NAME_WORDS and end not in busy and (
+                            is_name_token(doc[end]) or doc[end].text == "-") and not doc[end].is_sent_start or end == i:
+                        end += 1
+                    promoted.append(Span(doc, i, end))
+                    i = end
                 elif doc[i].text in {",", "and", "&"}:
                     i += 1
                 elif doc[i].text == "(":

@@ -15,10 +15,11 @@ from .matching import Phrases, make_span
 
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 DETERMINERS = {"a", "an", "the", "her", "his", "my", "their", "our", "its"}
-# Words that may follow the head noun of a film definition ("a 1993 film directed by").
-HEAD_FOLLOWERS = {"directed", "produced", "written", "starring", "about", "that", "which", "by", "from",
-                  "set", "based", "in", "on", "for", "with", "of", "and", "created", "adapted",
-                  "featuring", "released", "made", "shot", "co-directed", "co-written", "following", "where"}
+# Nouns that make a film cue a modifier, not the head: "a film director", "a film critic".
+NOT_HEAD_NOUNS = {"critic", "critics", "maker", "makers", "school", "schools", "festival", "industry",
+                  "studies", "historian", "scholar", "company", "studio", "career", "music", "score",
+                  "scores", "star", "stars", "composer", "producer", "director", "editor", "actor",
+                  "actress", "writer", "designer", "franchise", "adaptation", "rights", "version"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "his", "her",
             "my", "our", "their", "its"}
 # Small words that may stand inside a title ("Dawn of the Planet of the Apes").
@@ -87,6 +88,7 @@ class FilmTitles:
         self.verbs = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items() if kind == "active"])
         self.credit_starts = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items()])
         self.settings = settings
+        self.not_heads = NOT_HEAD_NOUNS | {w for phrase in rules.roles for w in phrase.lower().split()}
 
     def __call__(self, doc: Doc) -> Doc:
         non_film = self.non_film_cues.spans(doc)
@@ -331,7 +333,7 @@ class FilmTitles:
                     if k in cue_starts:  # "drama film", "television series": the last cue is the head
                         continue
                     after = doc[k] if k < len(doc) else None
-                    if after is None or not after.is_alpha or after.lower_ in HEAD_FOLLOWERS:
+                    if after is None or not after.is_alpha or after.lower_ not in self.not_heads:
                         out.append(make_span(doc, start, end, "FILM", "film:defined"))
                     break
                 if not (doc[j].is_alpha or doc[j].like_num or doc[j].text == "-") or doc[j].lower_ in SMALL_WORDS:
