@@ -100,12 +100,31 @@ def fold_titles(refs: list[tuple[Ref, str, str]]) -> list[Entity]:
         entities.setdefault(key, Entity(key)).mentions.append(ref)
         entities[key].rules.append(rule)
     for ref, rule in acronyms:
-        host = next((e for e in entities.values() if _initials(e.name) == ref.text), None)
+        host = next((e for e in entities.values() if _initials(e.name) == ref.text), None) or next(
+            (e for e in entities.values() if e.name.split()[0] == ref.text), None)
         if host is None:
             host = entities.setdefault((normalize(ref.text),), Entity((normalize(ref.text),)))
         host.mentions.append(ref)
         host.rules.append(rule)
-    return list(entities.values())
+    return _fold_leading_acronyms(list(entities.values()))
+
+
+def _fold_leading_acronyms(entities: list[Entity]) -> list[Entity]:
+    """An entity known only by one all-capitals word that opens another entity's name
+    ("UCLA" beside "UCLA School of Theater, Film and Television") is that entity."""
+    out = []
+    for e in entities:
+        words = {m.text for m in e.mentions}
+        host = None
+        if len(words) == 1 and next(iter(words)).isupper() and " " not in next(iter(words)):
+            host = next((o for o in entities if o is not e and o.name.split()[0] == next(iter(words))
+                         and len(o.name.split()) > 1), None)
+        if host is None:
+            out.append(e)
+        else:
+            host.mentions += e.mentions
+            host.rules += e.rules
+    return out
 
 
 def _initials(name: str) -> str:

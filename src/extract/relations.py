@@ -38,6 +38,8 @@ FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", 
 FIELD_STOP = {"at", "from", "before", "after", "with", "while", "where", "when", "to", "in", "under",
               "which", "that", "because", "since", "during", "as", "but", "so", "until", "and", "or",
               "for", "of", "degree", "program", "programme"}
+# Schools that are named only by those who went there: "At Arcadia High School I ...".
+ATTENDED_SHAPES = ("High School", "Middle School", "Secondary School", "Grammar School", "Elementary School")
 STUDY_WORDS = {"study", "studied", "studying", "studies"}
 FIELD_AFTER_IN = {"degree", "major", "majored", "majoring", "majors"}
 
@@ -433,7 +435,8 @@ class SentenceReader:
     def _education(self, sent: _Sentence) -> list[Fact]:
         if not sent.schools:
             return []
-        if not sent.degrees and not any(t.lower_ in self.cues for t in sent.span):
+        if not sent.degrees and not any(t.lower_ in self.cues for t in sent.span) \
+                and not any(shape in sc.text for sc in sent.schools for shape in ATTENDED_SHAPES):
             return []
         fields = self._fields(sent)
         out = []

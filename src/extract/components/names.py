@@ -81,7 +81,7 @@ class PersonNames:
         cue_ends = {s.end for s in self.person_cues.spans(doc)}
         ents = [(e.start, e.end) for e in doc.ents if e.label_ in PERSON_LABELS]
         ner = {i for s, e in ents for i in range(s, e)}
-        people, parts = [], []
+        people, parts, rejected = [], [], []
         for run in self._runs(doc, busy):
             for start, end, after_word in self._pieces(doc, run):
                 start, end = _fit(start, end, ents)
@@ -92,7 +92,12 @@ class PersonNames:
                 rule = self._judge(doc, start, end, cue_ends, ner, need=2 if after_word else 1)
                 if rule:
                     people.append(make_span(doc, start, end, "PERSON", rule))
+                else:
+                    rejected.append((start, end))
         people, parts = self._listed(doc, people, parts, busy)
+        known = {s.text for s in people}
+        people += [make_span(doc, s, e, "PERSON", "name:repeat") for s, e in rejected
+                   if doc[s:e].text in known]
         doc.spans["people"] = people
         doc.spans["name_parts"] = parts
         doc.spans["subject_cues"] = self._subject_names(doc, people + parts)

@@ -11,6 +11,7 @@ from spacy.util import filter_spans
 from ..rules import Rules
 from .matching import Phrases, claimed, make_span
 
+HEADS = {"University", "College", "Academy", "Institute", "Conservatory", "School"}
 NOT_AFTER = {"Award", "Awards", "Award-winning", "Prize", "Fellowship", "Festival"}
 
 
@@ -43,6 +44,10 @@ class Schools:
     def _trim(doc: Doc, span: Span) -> Span | None:
         """Drops leading function words ("After", "The") and shapes that name an award."""
         start, end = span.start, span.end
+        # "Chapman University's Dodge College of ...": the school inside the university
+        poss = [t.i for t in span if t.text in {"'s", "’s"} and doc[t.i - 1].text in HEADS]
+        if poss:
+            start = poss[-1] + 1
         while start < end and doc[start].lower_ in STOP_WORDS:
             start += 1
         while end > start and (doc[end - 1].lower_ in STOP_WORDS or doc[end - 1].text == ","):

@@ -28,7 +28,7 @@ INNER_SMALL_WORDS = {"a", "an", "the", "of", "or", "for", "from", "to", "in", "o
 # A title after a role verb ends before these: "shot Chungking Express for Wong Kar-wai".
 VERB_OBJECT_STOPS = frozenset({"for", "with", "by", "at", "from", "in", "as", "opposite", "alongside"})
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
-LIST_LEAD = {"such", "as", "including", "like", ":", "titled", "called", "entitled"}
+LIST_LEAD = {"including", "like", ":", "titled", "called", "entitled", "named"}
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "from", "to", "in", "on", "at", "with",
                "by", "as", "but", "nor", "is", "vs", "vs.", "&", "-", "–", ":", "'s", "’s", "de", "la"}
 TRAILING = {",", ".", "!", "?", ";", ":"}
@@ -64,6 +64,13 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
     if start is not None:
         lines.append((start, len(doc)))
     return lines
+
+
+def _lead_end(doc: Doc, i: int) -> int:
+    """Skips the words that open a list of titles: "such as", "including", "titled", ":"."""
+    if i + 1 < len(doc) and doc[i].lower_ == "such" and doc[i + 1].lower_ == "as":
+        return i + 2
+    return i + 1 if i < len(doc) and doc[i].lower_ in LIST_LEAD else i
 
 
 def _skip_aside(doc: Doc, i: int) -> int:
@@ -257,10 +264,9 @@ class FilmTitles:
         ("the documentary Silent Water", "films such as Up, Coco and Inside Out")."""
         out = []
         for e in sorted(cue_ends):
-            i = e
-            while i < len(doc) and i - e < 3 and doc[i].lower_ in LIST_LEAD:
-                i += 1
-            out += self._title_list(doc, i, "film:after-cue")
+            i = e + (1 if e < len(doc) and doc[e].text == "," else 0)
+            lead = _lead_end(doc, i)
+            out += self._title_list(doc, lead if lead > i else e, "film:after-cue")
         return out
 
     def _title_list(self, doc: Doc, i: int, rule: str, cut_at: frozenset[str] = frozenset()) -> list[Span]:
@@ -273,8 +279,8 @@ class FilmTitles:
         while i < len(doc) and not (out and doc[i].is_sent_start):
             end = self._title_end(doc, i, listed=bool(out))
             end = next((k for k in range(i, end) if doc[k].lower_ in cut_at), end)
-            if end == i or end - i > self.settings.max_title_words or (
-                    not out and self._looks_like_person(doc[i:end])):
+            if end == i or end - i > self.settings.max_title_words or doc[i:end].text in self.rules.roles \
+                    or (not out and self._looks_like_person(doc[i:end])):
                 break
             if enclosed and not out and (end >= len(doc) or doc[end].text not in {",", ".", ";", "("}):
                 break
