@@ -32,6 +32,8 @@ CREDIT_WORDS = {"credit", "credits"}
 # A person right after these is a teacher, partner or object, not who did the thing.
 NOT_AGENT_BEFORE = {"under", "with", "alongside", "by", "for", "to", "of"}
 DEFINITE = {"the", "our", "my", "its", "their", "her", "his"}
+# Words that open a short description of a person before the name: "by his older sister, X".
+DESCRIBERS = DEFINITE | {"a", "an", "fellow", "longtime", "frequent", "friend", "classmate"}
 PREPOSITIONS = {"for", "of", "with", "to", "from", "by", "on", "in", "at", "about", "like", "than", "into"}
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
               "comedy", "project", "picture", "thriller", "show", "story"}
@@ -81,6 +83,7 @@ class _Sentence:
     roles: list[Span] = field(default_factory=list)
     verbs: list[Span] = field(default_factory=list)
     degrees: list[Span] = field(default_factory=list)
+    objects: list[Span] = field(default_factory=list)
 
 
 class SentenceReader:
@@ -102,7 +105,7 @@ class SentenceReader:
                 index[i] = n
         groups = {"persons": persons, "films": self.doc.spans["films"], "schools": self.doc.spans["schools"],
                   "roles": self.doc.spans["roles"], "verbs": self.doc.spans["role_verbs"],
-                  "degrees": self.doc.spans["degrees"]}
+                  "degrees": self.doc.spans["degrees"], "objects": self.doc.spans["role_objects"]}
         for name, spans in groups.items():
             for span in sorted(spans, key=lambda s: s.start):
                 getattr(sents[index[span.start]], name).append(span)
@@ -171,9 +174,14 @@ class SentenceReader:
 
     def _listed(self, sent: _Sentence, start: int) -> list[Span]:
         """People listed from token `start` on: "A, B and C", brackets and a lower-case word
-        before a name ("newcomer Heather Gold") allowed."""
+        before a name ("newcomer Heather Gold") allowed; the list may open with a short
+        description ("by his older sister, Priya Mehta", "by my classmate Ruth Okonjo")."""
         by_start = {p.start: p for p in sent.persons}
         out, i, end = [], start, sent.span.end
+        lead = next((j for j in range(start, min(end, start + 5)) if j in by_start), None)
+        if lead is not None and all(t.is_lower or t.text == "," or t.lower_ in PRONOUNS or t.is_title
+                                    for t in self.doc[start:lead]) and self.doc[start].lower_ in DESCRIBERS:
+            i = lead
         while i < end:
             tok = self.doc[i]
             if i in by_start:
@@ -286,12 +294,30 @@ class SentenceReader:
             return out
         films = (self._segment_films(sent, triggers, self._chain_end(sent, verb))
                  or self._relative_film(sent, verb))
-        if not films:
+        objects = self._objects(sent, verb) if role == "director" and not films else []
+        if not films and not objects:
             return []
         agent = self._agent(sent, verb.start, taken)
         if agent is None:
             return []
-        return [self._fact(sent, agent, "credit:verb", role=role, film=self._ref(f)) for f in films]
+        return [self._fact(sent, agent, "credit:verb", role=role, film=self._ref(f)) for f in films] + [
+            self._fact(sent, agent, "credit:verb-object", role=r) for r in objects]
+
+    def _objects(self, sent: _Sentence, verb: Span) -> list[str]:
+        """Roles from what is directed: "directed commercials and music videos"."""
+        by_start = {o.start: o for o in sent.objects}
+        i, skipped, roles = verb.end, 0, []
+        while i < sent.span.end:
+            if i in by_start:
+                roles.append(by_start[i].label_)
+                i = by_start[i].end
+            elif self.doc[i].lower_ in {",", "and", "&"} and roles:
+                i += 1
+            elif self.doc[i].is_lower and self.doc[i].is_alpha and skipped < 2 and not roles:
+                i, skipped = i + 1, skipped + 1
+            else:
+                break
+        return roles
 
     def _chain_end(self, sent: _Sentence, verb: Span) -> int:
         """End of coordinated verbs sharing one object: "wrote, directed and produced X"."""
@@ -371,12 +397,20 @@ class SentenceReader:
         agent, rule = found
         films: list[Span] = []
         after = self.doc[last.end].lower_ if last.end < sent.span.end else ""
-        if after in FILM_LINK or after in CREDIT_WORDS:
+        after2 = self.doc[last.end + 1].lower_ if last.end + 1 < sent.span.end else ""
+        if after in FILM_LINK or after in CREDIT_WORDS or (after == "whose" and after2 in CREDIT_WORDS):
             films = self._segment_films(sent, triggers, last.end)
+        elif after == "," and any(f.start in {last.end + 1, last.end + 2} for f in sent.films):
+            films = [f for f in sent.films if f.start in {last.end + 1, last.end + 2}][:1]
         elif rule == "credit:apposition":
             films = [f for f in [self._context_film(sent, first.start)] if f is not None]
-        elif rule == "credit:named" and self.doc[first.start - 1].lower_ in DEFINITE:
-            films = [self.last_film] if self.last_film is not None else []
+        elif rule == "credit:named":
+            person = next(p for p in sent.persons if p.start == last.end + 1)
+            link = person.end + 1 if person.end < sent.span.end and self.doc[person.end].text == "," else person.end
+            if link < sent.span.end and self.doc[link].lower_ in FILM_LINK:
+                films = self._segment_films(sent, triggers, link)
+            elif self.doc[first.start - 1].lower_ in DEFINITE and self.last_film is not None:
+                films = [self.last_film]
         out = []
         for role in roles:
             if not isinstance(agent, str):
@@ -400,7 +434,7 @@ class SentenceReader:
             taken.add(end)
             return by_start[end], "credit:apposition"
         if nxt == "," and end + 1 in by_start and first.start > sent.span.start \
-                and self.doc[first.start - 1].lower_ in DEFINITE:
+                and (self.doc[first.start - 1].is_lower or self.doc[first.start - 1].lower_ in DESCRIBERS):
             taken.add(end + 1)
             return by_start[end + 1], "credit:named"
         if first.start >= 2 and self.doc[first.start - 1].text == "(" and first.start - 1 in by_end:

@@ -22,6 +22,9 @@ class Settings(BaseModel):
     # A capitalised run becomes a person when its evidence score reaches this.
     # Lower finds more names (recall) and more false people (precision).
     person_min_score: float = 1.0
+    # What a cue before a name ("photo by", "starring") adds to that score; below 1 a cue alone
+    # never makes a person, it only tips a half-known name over.
+    person_cue_weight: float = 0.5
     # Quoted spans longer than this many words are treated as speech, not titles.
     max_title_words: int = 12
     # How many tokens before a quoted title are searched for a cue ("the song").
@@ -40,7 +43,7 @@ class Settings(BaseModel):
         "film:quoted": 0.85, "film:after-cue": 0.75,
         "school:gazetteer": 0.95, "school:shape": 0.85,
         "credit:apposition": 0.85, "credit:as": 0.75, "credit:by": 0.9, "credit:starring": 0.85,
-        "credit:verb": 0.7, "credit:paren": 0.7, "credit:named": 0.8, "credit:bracket": 0.75, "credit:possessive": 0.65,
+        "credit:verb": 0.7, "credit:paren": 0.7, "credit:named": 0.8, "credit:bracket": 0.75, "credit:possessive": 0.65, "credit:verb-object": 0.7,
         "film:described": 0.75, "film:after-verb": 0.7, "film:heading": 0.8, "film:repeat": 0.7,
         "film:defined": 0.85, "film:dated": 0.7,
         "education:sentence": 0.8,

@@ -175,11 +175,12 @@ class PersonNames:
         elif _known(first, family) and len(words) == 2 and (
                 _known(last, given) or HYPHENATED.match(last) or PINYIN.match(last)):
             evidence.append("family-first")
-        if cued:
-            evidence.append("cue")
         if ner.issuperset(range(start, end)):
             evidence.append("ner")
-        if len(evidence) >= max(need, self.settings.person_min_score):
+        score = len(evidence) + (self.settings.person_cue_weight if cued else 0.0)
+        if cued:
+            evidence.append("cue")
+        if score >= max(need, self.settings.person_min_score):
             return "name:" + "+".join(evidence)
         return None
 

@@ -9,12 +9,14 @@ from .matching import Phrases, claimed, make_span
 
 
 class Roles:
-    """Stores role nouns in `doc.spans["roles"]` (label: canonical role) and role verbs in
-    `doc.spans["role_verbs"]` (label: canonical role; span id: "verb:<kind>")."""
+    """Stores role nouns in `doc.spans["roles"]` (label: canonical role), role verbs in
+    `doc.spans["role_verbs"]` (label: canonical role; span id: "verb:<kind>") and what a
+    director directs in `doc.spans["role_objects"]` ("commercials": commercial director)."""
 
     def __init__(self, nlp: Language, rules: Rules):
         self.nouns = Phrases(nlp, rules.roles)
         self.verbs = Phrases(nlp, {p: f"{r}|{k}" for p, (r, k) in rules.role_verbs.items()})
+        self.objects = Phrases(nlp, rules.role_objects)
 
     def __call__(self, doc: Doc) -> Doc:
         busy = claimed(doc, "films", "schools")
@@ -28,4 +30,6 @@ class Roles:
             verbs.append(make_span(doc, s.start, s.end, role, f"verb:{kind}"))
         doc.spans["roles"] = nouns
         doc.spans["role_verbs"] = verbs
+        doc.spans["role_objects"] = [make_span(doc, s.start, s.end, s.label_, "role:object")
+                                     for s in self.objects.spans(doc) if s.start not in busy]
         return doc
