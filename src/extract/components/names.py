@@ -25,9 +25,11 @@ PARTICLES = {"de", "van", "von", "da", "der", "den", "del", "della", "di", "du",
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 LIST_GLUE = {",", "and", "&", "such", "as", "like", "including", "the", "for", "with", "or", "from"}
 MAX_NAME_WORDS = 4
-# Cues after which a list of names follows; a single name there is a person ("starring Jayaram").
-LIST_CUES = {"starring", "co-starring", "stars", "cast of", "featuring", "directed by", "produced by",
-             "written by", "music by", "shot by", "edited by"}
+# Cues after which a list of names follows: a full name there is a person even when the
+# name lists do not know it; after a cast cue a single name too ("starring Jayaram"), not
+# after "produced by" (companies produce).
+CAST_CUES = {"starring", "co-starring", "stars", "cast of", "featuring"}
+LIST_CUES = CAST_CUES | {"directed by", "produced by", "written by", "music by", "shot by", "edited by"}
 # A romanised East Asian given name written with a hyphen (Kar-wai, Min-ji, Hsiao-hsien).
 HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # A Mandarin given name in pinyin: one or two syllables (Wei, Shuyi, Jiayu, Xiaoqing).
@@ -217,18 +219,23 @@ class PersonNames:
         for cue in self.person_cues.spans(doc):
             if cue.text.lower() not in LIST_CUES:
                 continue
+            singles = cue.text.lower() in CAST_CUES
             i = cue.end
             while i < len(doc):
                 if i in people_at:
                     i = people_at[i].end
-                elif i in parts_at:
+                elif i in parts_at and singles:
                     promoted.append(parts_at.pop(i))
                     i += 1
-                elif is_name_token(doc[i]) and i not in busy:
-                    end = i
-                    while end < len(doc) and end - i < MAX_NAME_WORDS and end not in busy and (
-                            is_name_token(doc[end]) or doc[end].text == "-") and not doc[end].is_sent_start or end == i:
+                elif is_name_token(doc[i]) and i not in busy and not self._never_name(doc[i]):
+                    end = i + 1
+                    while end < len(doc) and end - i < MAX_NAME_WORDS and end not in busy \
+                            and not doc[end].is_sent_start and not self._never_name(doc[end]) \
+                            and (is_name_token(doc[end]) or doc[end].text == "-"):
                         end += 1
+                    if (end < len(doc) and doc[end].text in self.rules.org_suffixes) or (
+                            end - i == 1 and not singles):
+                        break
                     promoted.append(Span(doc, i, end))
                     i = end
                 elif doc[i].text in {",", "and", "&"}:
