@@ -41,18 +41,21 @@ class _Fact(_Strict):
 
 
 class Person(_Fact):
+    id: str | None = Field(None, description="Id of the entity across the collection (people.jsonl).")
     name: str = Field(min_length=1, description="Fullest name the article gives.")
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(min_length=1)
 
 
 class Film(_Fact):
+    id: str | None = Field(None, description="Id of the entity across the collection (films.jsonl).")
     title: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(min_length=1)
 
 
 class School(_Fact):
+    id: str | None = Field(None, description="Id of the entity across the collection (schools.jsonl).")
     name: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(min_length=1)
@@ -60,6 +63,8 @@ class School(_Fact):
 
 class Credit(_Fact):
     person: str
+    person_id: str | None = None
+    film_id: str | None = None
     role: str = Field(pattern=r"^[a-z0-9][a-z0-9 \-/]*$", description="Canonical role, lower case.")
     film: str | None = None
     evidence: Evidence
@@ -67,6 +72,8 @@ class Credit(_Fact):
 
 class Education(_Fact):
     person: str
+    person_id: str | None = None
+    school_id: str | None = None
     school: str
     degree: Degree | None = None
     field: str | None = None

@@ -36,6 +36,14 @@ class Settings(BaseModel):
     subject_opening_chars: int = 5
     # Otherwise the most-mentioned person is the subject if named at least this often.
     subject_min_mentions: int = Field(3, ge=1)
+    # Merging across articles (rapidfuzz ratio, 0-100). Higher: fewer wrong merges (precision),
+    # more variants left apart (recall). Names shorter than `fuzzy_min_length` letters only
+    # merge when equal once folded: short names are too alike ("Ann Lee" / "Anne Lee").
+    person_fuzzy_min: float = 92.0
+    # A person pair sharing a film or school may merge at this lower score.
+    person_fuzzy_supported_min: float = 85.0
+    film_fuzzy_min: float = 90.0
+    fuzzy_min_length: int = 12
     # Confidence reported for each rule; "name:" rules add `name:step` per piece of evidence.
     confidence: dict[str, float] = {
         "default": 0.5,

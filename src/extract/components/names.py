@@ -36,6 +36,10 @@ HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 _SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
              r"(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|ang|eng|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|ü)")
 PINYIN = re.compile(rf"^(?:{_SYLLABLE}){{1,2}}$", re.IGNORECASE)
+# Kept at the front of a name's mention ("Ms. Liu"); the article step folds them away.
+HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Mr", "Ms", "Mrs", "Dr", "Miss"}
+# After these words a capitalised pair is more often a place than a person.
+PLACE_BEFORE = {"in", "around", "near", "across", "outside", "inside", "from", "at", "to", "toward", "towards"}
 # Entity labels of pretrained pipelines (OntoNotes, WikiNER) that name people.
 PERSON_LABELS = {"PERSON", "PER"}
 
@@ -143,7 +147,8 @@ class PersonNames:
                     pieces.append((start, i, after_word))
                 start = None
             elif not stop and start is None:
-                start = i
+                # "Ms. Nadia Okafor": the honorific belongs to the mention
+                start = i - 1 if i > run[0] and doc[i - 1].text in HONORIFICS else i
             if stop and token is not None:
                 # a capitalised first word of a sentence says nothing about what follows
                 after_word = not (self._opener(token) or token.is_sent_start)
@@ -166,6 +171,9 @@ class PersonNames:
         cued = self._cued(doc, start, cue_ends)
         if self._org_context(doc, start, end) or (doc[start:end].text in self.rules.brands and not cued):
             return None
+        if start > 0 and doc[start - 1].lower_ in PLACE_BEFORE and not (
+                end < len(doc) and doc[end].text in {"'s", "’s"}):
+            need = max(need, 2)  # "grew up in Monterey Park": a place unless the name is well known
         words = doc[start:end].text.split()
         first, last = words[0], words[-1]
         given, family = self.rules.given_names, self.rules.surnames

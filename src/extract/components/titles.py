@@ -66,6 +66,11 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
     return lines
 
 
+def _details(tokens: Span) -> bool:
+    """Screening details: a running time or a year ("Vietnam/USA, 2023, 15 min.")."""
+    return any(t.lower_ in {"min", "min.", "minutes"} or bool(YEAR.match(t.text)) for t in tokens)
+
+
 def _lead_end(doc: Doc, i: int) -> int:
     """Skips the words that open a list of titles: "such as", "including", "titled", ":"."""
     if i + 1 < len(doc) and doc[i].lower_ == "such" and doc[i + 1].lower_ == "as":
@@ -158,19 +163,28 @@ class FilmTitles:
         return out
 
     def _headings(self, doc: Doc) -> list[Span]:
-        """A line that is only a title, followed by a line of screening details or credits
-        ("Monsoon" / "Vietnam/USA, 2023, 15 min." or "Directed by ..."): a programme entry."""
+        """Programme entries: a line that is only a title, followed by a line of screening
+        details or credits ("Monsoon" / "Vietnam/USA, 2023, 15 min." or "Directed by ..."),
+        or a line opening with a title and its details in brackets ("Night Swim (USA, 18 min.)")."""
         lines = _lines(doc)
         credit_starts = {s.start for s in self.credit_starts.spans(doc)}
         out = []
-        for (start, end), nxt in zip(lines, lines[1:]):
-            if end - start > self.settings.max_title_words or self._title_end(doc, start) != end \
-                    or doc[end - 1].text in TRAILING:
+        for n, (start, end) in enumerate(lines):
+            title_end = self._title_end(doc, start)
+            if title_end == start or title_end - start > self.settings.max_title_words:
                 continue
-            details = doc[nxt[0]:nxt[1]]
-            if nxt[0] in credit_starts or any(
-                    t.lower_ in {"min", "min.", "minutes"} or (t.like_num and len(t.text) == 4 and t.text[:2] in {"19", "20"})
-                    for t in details):
+            if title_end < end and doc[title_end].text == "(":
+                close = _skip_aside(doc, title_end)
+                if _details(doc[title_end:close]):
+                    out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
+                continue
+            if title_end != end or doc[end - 1].text in TRAILING or n + 1 >= len(lines):
+                continue
+            nxt = lines[n + 1]
+            entry = self._title_end(doc, nxt[0])
+            if entry > nxt[0] and entry < nxt[1] and doc[entry].text == "(":
+                continue  # the next line is itself an entry: this one is a programme heading
+            if nxt[0] in credit_starts or _details(doc[nxt[0]:nxt[1]]):
                 out.append(make_span(doc, start, end, "FILM", "film:heading"))
         return out
 

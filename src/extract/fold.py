@@ -1,0 +1,130 @@
+"""Folding the mentions of one article into entities: every way the article writes one
+person, film or school becomes one item with aliases.
+
+People: a full name folds into the longest name holding its words in order, or the same
+words in another order (family name first). A single word ("Li", "Lizzy", "Ms. Liu") joins
+the one person whose name has that word. When two people share it, it is the profiled
+person's if the headline names one of them ("Artist Spotlight: Director Julian Cho" makes
+a later "Cho" Julian's); otherwise the nearest full mention before it decides, and with
+none before it the word stays unattached.
+Films and schools: the same folded name, a gazetteer's official name, or an all-capitals
+short form spelling the initials or opening word of another name ("BFA", "UCLA").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .namekeys import HONORIFICS, person_words, subsequence
+from .relations import Ref
+from .textnorm import normalize
+
+
+@dataclass
+class Entity:
+    """Mentions folded into one person, film or school."""
+
+    key: tuple[str, ...]
+    mentions: list[Ref] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The fullest mention, without a leading honorific ("Mrs. Patricia Owens" -> "Patricia Owens")."""
+        full = max(self.mentions, key=lambda m: (len(name_key(m.text)), len(m.text), -m.start)).text
+        first, _, rest = full.partition(" ")
+        return rest if rest and first.rstrip(".").casefold() in HONORIFICS else full
+
+    @property
+    def aliases(self) -> list[str]:
+        seen, out = {normalize(self.name)}, []
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if normalize(m.text) not in seen:
+                seen.add(normalize(m.text))
+                out.append(m.text)
+        return out
+
+    def owns(self, ref: Ref) -> bool:
+        return any(m.start == ref.start for m in self.mentions)
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """Name words, folded, without honorifics ("Ms. Liu" -> ("liu",), "Zoë" -> ("zoe",))."""
+    return person_words(text)
+
+
+def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: frozenset[int] = frozenset()
+                ) -> list[Entity]:
+    """People of one article from full-name mentions (with the rule that found each) and
+    single-word mentions; see the module docstring for the rules. `subject_at`: where the
+    headline names the profiled person, whose claim to a shared short form comes first."""
+    entities: list[Entity] = []
+    for ref, rule in sorted(full, key=lambda x: (-len(name_key(x[0].text)), x[0].start)):
+        key = name_key(ref.text)
+        hosts = [e for e in entities if e.key == key or subsequence(key, e.key)
+                 or (len(key) == len(e.key) and set(key) == set(e.key))]
+        if len(hosts) == 1:
+            hosts[0].mentions.append(ref)
+            hosts[0].rules.append(rule)
+        elif not hosts:
+            entities.append(Entity(key, [ref], [rule]))
+    for ref in parts:
+        key = name_key(ref.text)
+        if len(key) != 1:
+            continue
+        hosts = [e for e in entities if key[0] in e.key]
+        if len(hosts) > 1:
+            profiled = [e for e in hosts if any(m.start in subject_at for m in e.mentions)]
+            hosts = profiled if len(profiled) == 1 else _nearest_before(hosts, ref)
+        if len(hosts) == 1:
+            hosts[0].mentions.append(ref)
+    return entities
+
+
+def _nearest_before(hosts: list[Entity], ref: Ref) -> list[Entity]:
+    before = [(max(m.start for m in e.mentions if m.start < ref.start), e) for e in hosts
+              if any(m.start < ref.start and len(m.text.split()) > 1 for m in e.mentions)]
+    return [max(before, key=lambda x: x[0])[1]] if before else []
+
+
+def fold_titles(refs: list[tuple[Ref, str, str]]) -> list[Entity]:
+    """Films or schools with the same normalised name (or gazetteer name) are one entity;
+    an all-capitals mention joins the entity whose initials it spells ("BFA")."""
+    entities: dict[tuple[str, ...], Entity] = {}
+    acronyms = []
+    for ref, label, rule in sorted(refs, key=lambda x: x[0].start):
+        if ref.text.isupper() and len(ref.text) <= 6 and label in {"SCHOOL", "FILM"}:
+            acronyms.append((ref, rule))
+            continue
+        key = (normalize(label if label not in {"SCHOOL", "FILM"} else ref.text),)
+        entities.setdefault(key, Entity(key)).mentions.append(ref)
+        entities[key].rules.append(rule)
+    for ref, rule in acronyms:
+        host = next((e for e in entities.values() if _initials(e.name) == ref.text), None) or next(
+            (e for e in entities.values() if e.name.split()[0] == ref.text), None)
+        if host is None:
+            host = entities.setdefault((normalize(ref.text),), Entity((normalize(ref.text),)))
+        host.mentions.append(ref)
+        host.rules.append(rule)
+    return _fold_leading_acronyms(list(entities.values()))
+
+
+def _fold_leading_acronyms(entities: list[Entity]) -> list[Entity]:
+    """An entity known only by one all-capitals word that opens another entity's name
+    ("UCLA" beside "UCLA School of Theater, Film and Television") is that entity."""
+    out = []
+    for e in entities:
+        words = {m.text for m in e.mentions}
+        host = None
+        if len(words) == 1 and next(iter(words)).isupper() and " " not in next(iter(words)):
+            host = next((o for o in entities if o is not e and o.name.split()[0] == next(iter(words))
+                         and len(o.name.split()) > 1), None)
+        if host is None:
+            out.append(e)
+        else:
+            host.mentions += e.mentions
+            host.rules += e.rules
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
