@@ -175,7 +175,7 @@ class FilmTitles:
                 continue
             if title_end < end and doc[title_end].text == "(":
                 close = _skip_aside(doc, title_end)
-                if _details(doc[title_end:close]):
+                if close == end and _details(doc[title_end:close]):
                     out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
                 continue
             if title_end != end or doc[end - 1].text in TRAILING or n + 1 >= len(lines):
