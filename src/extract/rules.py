@@ -60,6 +60,7 @@ class Rules:
     name_openers: frozenset[str]
     music_words: frozenset[str]
     role_objects: dict[str, str]
+    common_words: frozenset[str]
     fingerprint: str
 
 
@@ -171,5 +172,6 @@ def load_rules(rules_dir: Path) -> Rules:
         name_openers=frozenset(load_list(d / "name_openers.txt")),
         music_words=frozenset(w.lower() for w in load_list(d / "music_words.txt")),
         role_objects={p: r for p, r in load_table(d / "role_objects.tsv", 2, {1: role_values})},
+        common_words=frozenset(load_list(d / "common_words.txt")),
         fingerprint=fingerprint(d),
     )

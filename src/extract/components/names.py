@@ -177,6 +177,9 @@ class PersonNames:
         words = doc[start:end].text.split()
         first, last = words[0], words[-1]
         given, family = self.rules.given_names, self.rules.surnames
+        if any(w.lower() in self.rules.common_words and not (_known(w, given) or _known(w, family))
+               for w in words):
+            need = max(need, 2)  # "Orlando Magic", "Jazz Singer": a word of the language, not a name
         evidence = []
         if _known(first, given):
             evidence.append("given")
