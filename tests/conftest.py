@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.pipeline import Extractor
+from extract.extractor import Extractor
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

@@ -16,8 +16,9 @@ runner = CliRunner()
 
 
 def test_run_writes_the_output_contract(run_out, records):
-    assert {p.name for p in run_out.iterdir()} == {"records.jsonl", "schema.json", "report.json",
-                                                  "people.jsonl", "films.jsonl", "schools.jsonl"}
+    assert {p.name for p in run_out.iterdir() if not p.name.startswith(".")} == {
+        "records.jsonl", "schema.json", "report.json", "people.jsonl", "films.jsonl", "schools.jsonl"}
+    assert not (run_out / ".next").exists()
     report = json.loads((run_out / "report.json").read_text())
     assert report["totals"]["failed"] == 0
     assert report["totals"]["files"] == len(records) == len(list(RAW.glob("*.txt")))

@@ -11,7 +11,8 @@ import pytest
 from extract.dedup import Deduper, Occurrence
 from extract.fold import fold_people
 from extract.namekeys import match
-from extract.pipeline import Extractor, run
+from extract.extractor import Extractor
+from extract.pipeline import run
 from extract.relations import Ref
 from extract.settings import Settings
 

@@ -11,7 +11,7 @@ from spacy.training import Example
 from extract.errors import ExtractError
 from extract.io import Article
 from extract.nlp import COMPONENTS, build_pipeline
-from extract.pipeline import Extractor
+from extract.extractor import Extractor
 
 SENTENCE = "Yesterday Zorblat Quixx smiled at the crowd."
 

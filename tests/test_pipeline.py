@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from extract.io import Article
-from extract.pipeline import split_text
+from extract.extractor import split_text
 
 
 @pytest.mark.parametrize("text,limit", [

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .fold import Entity, fold_people, fold_titles
+from .io import Article
 from .models import Credit, Education, Evidence, Film, Mention, Person, Record, School
 from .relations import SUBJECT, Fact, Ref, read_facts
 from .rules import Rules
@@ -20,8 +21,7 @@ class ArticleBuilder:
     def __init__(self, rules: Rules, settings: Settings):
         self.rules, self.settings = rules, settings
 
-    def build(self, doc_id: str, source: str, sha256: str, text: str,
-              docs: list[tuple[int, Doc]]) -> Record:
+    def build(self, article: Article, docs: list[tuple[int, Doc]]) -> Record:
         full = [(Ref.of(s, off), s.id_) for off, d in docs for s in d.spans["people"]]
         parts = [Ref.of(s, off) for off, d in docs for s in d.spans["name_parts"]]
         cued = frozenset(s.start_char + off for off, d in docs for s in d.spans["subject_cues"])
@@ -35,8 +35,10 @@ class ArticleBuilder:
             spans = [s for s in [*d.spans["people"], *d.spans["name_parts"]] if s.start_char + off in known]
             facts += read_facts(d, off, spans, self.rules)
         subject = self._subject(people, docs)
+        text = article.text
         return Record.model_validate({
-            "doc_id": doc_id, "source": source, "sha256": sha256,
+            "doc_id": article.doc_id, "source": article.source, "sha256": article.sha256,
+            "encoding": article.encoding, "text_file": f"texts/{article.doc_id}.txt" if article.html else None,
             "subject": subject.name if subject else None,
             "people": [self._item(e, "name", Person) for e in people],
             "films": [self._item(e, "title", Film) for e in films],

@@ -26,39 +26,56 @@ def _fail(message: str, code: int) -> typer.Exit:
 @app.command()
 def run(
     inputs: Annotated[list[Path], typer.Argument(
-        help="Article files or folders. Every .txt and .md file inside is read, in path order.",
+        help="Article files or folders. Every .txt, .md and .html file inside is read, in path order.",
         show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the results.")] = Path("data/out"),
     rules: Annotated[Path | None, typer.Option(
         help="Folder of rule files to use instead of the project's rules/.")] = None,
     model: Annotated[str | None, typer.Option(
         help="An installed spaCy pipeline (name or folder) whose entities add evidence.")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Extract every article again instead of reusing results of earlier runs.")] = False,
+    max_mb: Annotated[float | None, typer.Option(
+        "--max-mb", help="Largest file read, in MB (default 20); larger files are reported as failed.")] = None,
 ) -> None:
     """Extract people, films, schools, credits and education from articles.
 
-    Writes records.jsonl (one record per article), schema.json and report.json into --out.
-    Exit code 0: every file gave a record; 1: some files failed (the others are still written);
-    2: the command was used wrongly (for example an input that does not exist).
+    Writes records.jsonl (one record per article), people.jsonl, films.jsonl, schools.jsonl
+    (one entity per real person, film and school), schema.json and report.json into --out.
+    Results of earlier runs are reused for unchanged articles. Exit code 0: every article
+    gave a record; 1: some files failed (the others are still written); 2: the command was
+    used wrongly (for example an input that does not exist, or a broken rules file);
+    130: interrupted, and the previous results in --out are unchanged.
     """
     from .pipeline import run as run_pipeline
 
-    missing = [str(p) for p in inputs if not p.exists()]
+    missing = [str(p) for p in inputs if not p.exists() and not p.is_symlink()]
     if missing:
         raise _fail(f"no such file or folder: {', '.join(missing)}", 2)
-    settings = Settings(rules_dir=rules) if rules else Settings()
+    changes = {k: v for k, v in (("rules_dir", rules), ("max_file_mb", max_mb)) if v is not None}
+    try:
+        settings = Settings(**changes)
+    except ValueError as exc:
+        raise _fail(f"invalid option: {exc}", 2) from exc
 
     def show(result) -> None:
-        if result.status != "ok":
+        if result.status == "failed":
             typer.secho(f"failed: {result.reason}", err=True, fg=typer.colors.YELLOW)
+        elif result.status == "skipped":
+            typer.secho(f"skipped: {result.reason}", err=True)
 
     try:
-        report = run_pipeline(inputs, out, settings, model, on_result=show)
+        report = run_pipeline(inputs, out, settings, model, on_result=show, use_cache=not no_cache)
     except ExtractError as exc:
         raise _fail(str(exc), 2) from exc
+    except KeyboardInterrupt:
+        raise _fail(f"interrupted. The previous results in {out} are unchanged; run the same command "
+                    "again to finish (articles already done are reused).", 130) from None
     t = report["totals"]
-    typer.echo(f"{t['ok']} of {t['files']} articles extracted into {out} "
+    typer.echo(f"{t['ok']} of {t['files'] - t['skipped']} articles extracted into {out} "
                f"({t['people']} people, {t['films']} films, {t['schools']} schools, "
-               f"{t['credits']} credits, {t['education']} education items); {t['failed']} failed.")
+               f"{t['credits']} credits, {t['education']} education items; {t['cached']} reused "
+               f"from earlier runs); {t['failed']} failed, {t['skipped']} other files skipped.")
     raise typer.Exit(1 if t["failed"] else 0)
 
 

@@ -1,23 +1,27 @@
-"""Reading raw articles (finding files, decoding bytes) and writing outputs atomically."""
+"""Reading raw articles (finding files, decoding bytes, HTML pages) and writing a run's
+outputs so that an interrupted run never leaves a half-written or mixed result behind."""
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .htmltext import html_to_text, looks_like_html
 
-SUFFIXES = (".txt", ".md")
-# Tried in order; the first that decodes wins and is recorded with the article.
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+# Tried in order after the byte-order marks; the first that decodes wins and is recorded.
 ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
 
 @dataclass(frozen=True)
 class Article:
-    """One input file, decoded."""
+    """One input file, decoded; for an HTML page `text` is its readable text."""
 
     path: Path
     source: str
@@ -25,31 +29,48 @@ class Article:
     sha256: str
     text: str
     encoding: str
+    html: bool = False
 
 
-def find_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Every .txt and .md file under the given files and folders, sorted by path.
-    Raises InputError for a path that does not exist."""
+def find_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Article files under the given files and folders, sorted by path, and the files of other
+    kinds found in the folders with the reason they are left out. Hidden files and folders
+    are passed over; a folder linked into itself is visited once. InputError for a path that
+    does not exist."""
     found: set[Path] = set()
+    skipped: list[tuple[Path, str]] = []
     for p in paths:
-        if not p.exists():
+        if not p.exists() and not p.is_symlink():
             raise InputError(f"{p}: no such file or folder")
-        if p.is_file():
+        if not p.is_dir():
             found.add(p)
             continue
-        for root, _dirs, files in os.walk(p):
-            found.update(Path(root) / f for f in files if f.lower().endswith(SUFFIXES))
-    return sorted(found)
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for f in files:
+                path = Path(root) / f
+                if f.startswith("."):
+                    continue
+                if f.lower().endswith(SUFFIXES):
+                    found.add(path)
+                else:
+                    skipped.append((path, f"{path}: not an article file ({path.suffix or 'no extension'}); "
+                                          f"extract reads {', '.join(SUFFIXES)}"))
+    return sorted(found), sorted(skipped)
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
-    """Text and the encoding it was read with; InputError for empty or binary files."""
+    """Text and the encoding it was read with; InputError for binary files."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data:
-        raise InputError(f"{path}: looks like a binary file (it contains NUL bytes), not text")
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: starts like UTF-16 text but does not decode ({exc.reason})") from exc
+    kind = _binary_kind(data)
+    if kind:
+        raise InputError(f"{path}: {kind}, not text")
     for enc in ENCODINGS:
         try:
             return data.decode(enc), enc
@@ -58,17 +79,55 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
     raise InputError(f"{path}: could not be decoded as text")  # pragma: no cover - latin-1 never fails
 
 
-def read_article(path: Path) -> Article:
+def _binary_kind(data: bytes) -> str | None:
+    if data.startswith(b"%PDF"):
+        return "a PDF document (save it as text first)"
+    if data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8\xff") or data.startswith(b"GIF8"):
+        return "an image"
+    if data.startswith(b"PK\x03\x04"):
+        return "a zip archive or office document (save it as text first)"
+    if b"\x00" in data[:65536]:
+        return "a binary file (it contains NUL bytes)"
+    return None
+
+
+def read_article(path: Path, doc_id: str, max_bytes: int) -> Article:
     """Reads and decodes one file; InputError names the file and the reason."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit for "
+                             "one article (raise it with --max-mb)")
         data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise InputError(f"{path}: is a folder, not a file") from exc
     except OSError as exc:
         raise InputError(f"{path}: could not be read ({exc.strerror or exc})") from exc
     text, encoding = decode(data, path)
+    html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
+    if html:
+        text = html_to_text(text)
     if not text.strip():
         raise InputError(f"{path}: the file is empty or holds only white space")
-    return Article(path=path, source=str(path), doc_id=path.stem,
-                   sha256=hashlib.sha256(data).hexdigest(), text=text, encoding=encoding)
+    return Article(path=path, source=str(path), doc_id=doc_id,
+                   sha256=hashlib.sha256(data).hexdigest(), text=text, encoding=encoding, html=html)
+
+
+def unique_doc_ids(paths: list[Path]) -> dict[Path, str]:
+    """doc_id is the file name without its extension; when two files share one, the later
+    ones (in path order) add their folder path: "b__x" for b/x.txt."""
+    ids: dict[Path, str] = {}
+    used: set[str] = set()
+    for p in paths:
+        doc_id = p.stem
+        if doc_id in used:
+            doc_id = "__".join([*p.parent.parts[-3:], p.stem]).replace(os.sep, "__").lstrip("_")
+            n = 2
+            while doc_id in used:
+                doc_id, n = f"{doc_id}~{n}", n + 1
+        used.add(doc_id)
+        ids[p] = doc_id
+    return ids
 
 
 def write_atomic(path: Path, content: str) -> None:
@@ -87,6 +146,57 @@ def write_atomic(path: Path, content: str) -> None:
         raise
 
 
-def write_lines(path: Path, lines: Iterator[str] | list[str]) -> None:
-    """Atomic write of one JSON document per line."""
-    write_atomic(path, "".join(line + "\n" for line in lines))
+def write_lines(path: Path, lines: Iterable[str]) -> None:
+    """Atomic write of one JSON document per line, streamed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            for line in lines:
+                fh.write(line + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Outputs:
+    """A run writes its files into `OUT/.next/`; `commit` marks them complete and moves them
+    into OUT. A run killed before the mark leaves OUT as it was (the next run clears the
+    half-made folder); one killed while moving is finished by the next run (`recover`)."""
+
+    MARK = "COMPLETE"
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.stage = out / ".next"
+
+    def begin(self) -> None:
+        self.recover()
+        self.stage.mkdir(parents=True)
+
+    def path(self, name: str) -> Path:
+        return self.stage / name
+
+    def commit(self) -> None:
+        write_atomic(self.stage / self.MARK, "\n".join(sorted(p.name for p in self.stage.iterdir())) + "\n")
+        self._move()
+
+    def recover(self) -> None:
+        if (self.stage / self.MARK).exists():
+            self._move()
+        shutil.rmtree(self.stage, ignore_errors=True)
+
+    def _move(self) -> None:
+        names = (self.stage / self.MARK).read_text(encoding="utf-8").split()
+        for name in names:
+            src, dst = self.stage / name, self.out / name
+            if src.is_dir():
+                shutil.rmtree(dst, ignore_errors=True)
+            if src.exists():
+                os.replace(src, dst)
+        if "texts" not in names:
+            shutil.rmtree(self.out / "texts", ignore_errors=True)
+        shutil.rmtree(self.stage, ignore_errors=True)

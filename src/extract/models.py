@@ -86,7 +86,11 @@ class Record(_Strict):
     schema_version: str = SCHEMA_VERSION
     doc_id: str = Field(min_length=1, description="File name without its extension.")
     source: str = Field(description="The input path as given.")
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the file's bytes.")
+    encoding: str = Field("utf-8", description="How the file's bytes were decoded.")
+    text_file: str | None = Field(
+        None, description="For an HTML page: the file (in the output folder) holding the readable text "
+                          "the offsets refer to; null when they refer to the decoded input file.")
     subject: str | None = Field(None, description="The person the article profiles.")
     people: list[Person] = Field(default_factory=list)
     films: list[Film] = Field(default_factory=list)

@@ -19,6 +19,9 @@ class Settings(BaseModel):
     # Articles longer than this are split at paragraph or sentence breaks before
     # spaCy sees them (spaCy refuses texts over nlp.max_length).
     max_chunk_chars: int = Field(100_000, ge=1_000)
+    # A file larger than this is reported as failed rather than read (--max-mb raises it):
+    # an article is a few thousand words; a file this big is usually something else.
+    max_file_mb: float = Field(20.0, gt=0)
     # A capitalised run becomes a person when its evidence score reaches this.
     # Lower finds more names (recall) and more false people (precision).
     person_min_score: float = 1.0
