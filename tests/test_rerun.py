@@ -102,18 +102,18 @@ def _extract(args: list[str]) -> subprocess.Popen:
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
 def test_a_killed_run_leaves_the_previous_output_and_the_next_run_completes(tmp_path, sig):
     folder = tmp_path / "in"
-    _many(folder, 6)
+    _many(folder, 10)
     out, clean = tmp_path / "out", tmp_path / "clean"
     assert _extract([str(folder), "--out", str(out)]).wait(timeout=600) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     (folder / "zz_new.txt").write_text("Meet Ana Ruiz, a director. She directed “Tides”.\n", encoding="utf-8")
-    for old in sorted(folder.glob("00[0-2]_*.txt")):  # changed articles: the cache cannot answer for them
+    for old in sorted(folder.glob("*_*.txt")):  # every article changed: the cache cannot answer for them
         old.write_text(old.read_text(encoding="utf-8") + "\nPhoto by Lena Park\n", encoding="utf-8")
     proc = _extract([str(folder), "--out", str(out)])
     deadline = time.time() + 120
     while not (out / ".next").exists() and time.time() < deadline:
         time.sleep(0.05)
-    time.sleep(random.Random(sig).uniform(0.2, 1.5))
+    time.sleep(random.Random(sig).uniform(0.2, 1.0))
     proc.send_signal(sig)
     code = proc.wait(timeout=120)
     assert code != 0, "the run finished before it could be interrupted"

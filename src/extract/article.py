@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from .fold import Entity, fold_people, fold_titles
 from .io import Article
-from .models import Credit, Education, Evidence, Film, Mention, Person, Record, School
+from .models import Credit, Education, Evidence, Record
 from .relations import SUBJECT, Fact, Ref, read_facts
 from .rules import Rules
 from .settings import Settings
@@ -40,20 +40,20 @@ class ArticleBuilder:
             "doc_id": article.doc_id, "source": article.source, "sha256": article.sha256,
             "encoding": article.encoding, "text_file": f"texts/{article.doc_id}.txt" if article.html else None,
             "subject": subject.name if subject else None,
-            "people": [self._item(e, "name", Person) for e in people],
-            "films": [self._item(e, "title", Film) for e in films],
-            "schools": [self._item(e, "name", School) for e in schools],
+            "people": [self._item(e, "name") for e in people],
+            "films": [self._item(e, "title") for e in films],
+            "schools": [self._item(e, "name") for e in schools],
             "credits": self._credits(facts, people, films, subject, text),
             "education": self._education(facts, people, schools, subject, text),
         }, context={"text": text})
 
     # ---- entities ------------------------------------------------------------------------
-    def _item(self, e: Entity, name_field: str, model):
+    def _item(self, e: Entity, name_field: str) -> dict:
+        """An entity as the record's item (validated with the whole record)."""
         best = max(e.rules, key=self._confidence) if e.rules else "name:part"
-        return model(**{name_field: e.name}, aliases=e.aliases, rule=best,
-                     confidence=self._confidence(best),
-                     mentions=[Mention(start=m.start, end=m.end, text=m.text)
-                               for m in sorted(e.mentions, key=lambda m: m.start)])
+        return {name_field: e.name, "aliases": e.aliases, "rule": best, "confidence": self._confidence(best),
+                "mentions": [{"start": m.start, "end": m.end, "text": m.text}
+                             for m in sorted(e.mentions, key=lambda m: m.start)]}
 
     def _confidence(self, rule: str) -> float:
         table = self.settings.confidence

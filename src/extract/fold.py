@@ -13,6 +13,7 @@ short form spelling the initials or opening word of another name ("BFA", "UCLA")
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .namekeys import HONORIFICS, person_words, subsequence
 from .relations import Ref
@@ -27,9 +28,10 @@ class Entity:
     mentions: list[Ref] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def name(self) -> str:
-        """The fullest mention, without a leading honorific ("Mrs. Patricia Owens" -> "Patricia Owens")."""
+        """The fullest mention, without a leading honorific ("Mrs. Patricia Owens" -> "Patricia Owens").
+        Read once folding is done."""
         full = max(self.mentions, key=lambda m: (len(name_key(m.text)), len(m.text), -m.start)).text
         first, _, rest = full.partition(" ")
         return rest if rest and first.rstrip(".").casefold() in HONORIFICS else full
@@ -99,8 +101,8 @@ def fold_titles(refs: list[tuple[Ref, str, str]]) -> list[Entity]:
         entities.setdefault(key, Entity(key)).mentions.append(ref)
         entities[key].rules.append(rule)
     for ref, rule in acronyms:
-        host = next((e for e in entities.values() if _initials(e.name) == ref.text), None) or next(
-            (e for e in entities.values() if e.name.split()[0] == ref.text), None)
+        host = next((e for e in entities.values() if _initials(_fullest(e)) == ref.text), None) or next(
+            (e for e in entities.values() if _fullest(e).split()[0] == ref.text), None)
         if host is None:
             host = entities.setdefault((normalize(ref.text),), Entity((normalize(ref.text),)))
         host.mentions.append(ref)
@@ -116,14 +118,18 @@ def _fold_leading_acronyms(entities: list[Entity]) -> list[Entity]:
         words = {m.text for m in e.mentions}
         host = None
         if len(words) == 1 and next(iter(words)).isupper() and " " not in next(iter(words)):
-            host = next((o for o in entities if o is not e and o.name.split()[0] == next(iter(words))
-                         and len(o.name.split()) > 1), None)
+            host = next((o for o in entities if o is not e and _fullest(o).split()[0] == next(iter(words))
+                         and len(_fullest(o).split()) > 1), None)
         if host is None:
             out.append(e)
         else:
             host.mentions += e.mentions
             host.rules += e.rules
     return out
+
+
+def _fullest(e: Entity) -> str:
+    return max((m.text for m in e.mentions), key=len)
 
 
 def _initials(name: str) -> str:

@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from .components.degrees import Degrees
-from .components.lines import LineBreaks
+from .components.sentences import Sentences
 from .components.names import PersonNames
 from .components.roles import Roles
 from .components.schools import Schools
@@ -17,7 +17,7 @@ from .errors import ExtractError
 from .rules import Rules, fingerprint, load_rules
 from .settings import Settings
 
-COMPONENTS = ("extract_lines", "sentencizer", "extract_films", "extract_schools",
+COMPONENTS = ("extract_sentences", "extract_films", "extract_schools",
               "extract_roles", "extract_degrees", "extract_names")
 
 
@@ -37,9 +37,9 @@ def _settings(config: dict) -> Settings:
     return Settings.model_validate(config)
 
 
-@Language.factory("extract_lines", requires=[], assigns=["token.is_sent_start"])
-def make_lines(nlp: Language, name: str) -> LineBreaks:
-    return LineBreaks()
+@Language.factory("extract_sentences", assigns=["token.is_sent_start"])
+def make_sentences(nlp: Language, name: str) -> Sentences:
+    return Sentences(nlp)
 
 
 @Language.factory("extract_films", default_config={"settings": {}}, assigns=["doc.spans"])
@@ -83,10 +83,8 @@ def build_pipeline(settings: Settings | None = None, model: str | None = None) -
         nlp = spacy.blank("en")
     nlp.max_length = max(nlp.max_length, settings.max_chunk_chars + 1)
     config = {"settings": settings.model_dump(mode="json")}
-    first = nlp.pipe_names[0] if nlp.pipe_names else None
-    nlp.add_pipe("extract_lines", first=True) if first else nlp.add_pipe("extract_lines")
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
-        nlp.add_pipe("sentencizer", after="extract_lines")
-    for name in COMPONENTS[2:]:
+        nlp.add_pipe("extract_sentences")  # a pretrained parser or senter sets its own
+    for name in COMPONENTS[1:]:
         nlp.add_pipe(name, config=config)
     return nlp

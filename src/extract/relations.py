@@ -84,6 +84,7 @@ class _Sentence:
     verbs: list[Span] = field(default_factory=list)
     degrees: list[Span] = field(default_factory=list)
     objects: list[Span] = field(default_factory=list)
+    pronouns: list[tuple[int, str]] | None = None
 
 
 class SentenceReader:
@@ -141,10 +142,22 @@ class SentenceReader:
         return None if span is None else Ref.of(span, self.offset)
 
     def _evidence(self, sent: _Sentence) -> tuple[int, int]:
-        words = [t for t in sent.span if not t.is_space]
-        if not words:
-            return sent.span.start_char + self.offset, sent.span.end_char + self.offset
-        return words[0].idx + self.offset, words[-1].idx + len(words[-1].text) + self.offset
+        """The sentence's characters without the white space around it."""
+        span = sent.span
+        first, last = span.start, span.end - 1
+        while first <= last and self.doc[first].is_space:
+            first += 1
+        while last >= first and self.doc[last].is_space:
+            last -= 1
+        if first > last:
+            return span.start_char + self.offset, span.end_char + self.offset
+        return self.doc[first].idx + self.offset, self.doc[last].idx + len(self.doc[last]) + self.offset
+
+    def _pronouns(self, sent: _Sentence) -> list[tuple[int, str]]:
+        """Positions of the sentence's personal pronouns, found once per sentence."""
+        if sent.pronouns is None:
+            sent.pronouns = [(t.i, t.lower_) for t in sent.span if t.lower_ in PRONOUNS or t.lower_ in OTHERS]
+        return sent.pronouns
 
     def _in_parens(self, span: Span) -> bool:
         i = span.start - 1
@@ -162,8 +175,7 @@ class SentenceReader:
         cands: list[tuple[int, Span | str]] = [
             (p.start, p) for p in sent.persons if p.start not in taken
             and not (p.start > 0 and self.doc[p.start - 1].lower_ in NOT_AGENT_BEFORE)]
-        cands += [(t.i, self._pronoun(t.lower_) if t.lower_ in PRONOUNS else None) for t in sent.span
-                  if t.lower_ in PRONOUNS or t.lower_ in OTHERS]
+        cands += [(i, self._pronoun(w) if w in PRONOUNS else None) for i, w in self._pronouns(sent)]
         before = [c for c in cands if c[0] < at]
         after = [c for c in cands if c[0] > at]
         if before:
@@ -238,6 +250,8 @@ class SentenceReader:
 
     # ---- credits -------------------------------------------------------------------------
     def _credits(self, sent: _Sentence) -> list[Fact]:
+        if not (sent.roles or sent.verbs or (sent.films and sent.persons)):
+            return []
         # passive phrases ("directed by X") describe a film inside a longer credit; they do
         # not end the stretch of films that belongs to the role before them
         triggers = sorted([(s.start, s.end) for s in sent.roles]

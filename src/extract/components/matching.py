@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 
 class Phrases:
@@ -22,14 +23,22 @@ class Phrases:
             matcher = self._folded if phrase == phrase.lower() else self._exact
             matcher.add(value, [nlp.make_doc(phrase)])
 
-    def spans(self, doc: Doc | Span, longest: bool = True) -> list[Span]:
+    def ranges(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(label id, start, end) of the matches; where matches overlap the longest is kept
+        (the earlier one on a tie). No Span objects are made."""
+        found = [m for matcher in (self._exact, self._folded) for m in matcher(doc, as_spans=False)]
+        if len(found) < 2:
+            return found
+        kept, used = [], set()
+        for label, start, end in sorted(found, key=lambda m: (m[1] - m[2], m[1])):
+            if not used.intersection(range(start, end)):
+                kept.append((label, start, end))
+                used.update(range(start, end))
+        return sorted(kept, key=lambda m: m[1])
+
+    def spans(self, doc: Doc) -> list[Span]:
         """Matched spans labelled with their value; overlapping matches keep the longest."""
-        found = [Span(doc if isinstance(doc, Doc) else doc.doc, s, e, label=label)
-                 for m in (self._exact, self._folded) for label, s, e in m(doc, as_spans=False)]
-        if isinstance(doc, Span):
-            found = [Span(doc.doc, s.start + doc.start, s.end + doc.start, label=s.label)
-                     for s in found]
-        return filter_spans(found) if longest else found
+        return [Span(doc, s, e, label=label) for label, s, e in self.ranges(doc)]
 
 
 def claimed(doc: Doc, *groups: str) -> set[int]:
@@ -40,3 +49,25 @@ def claimed(doc: Doc, *groups: str) -> set[int]:
 def make_span(doc: Doc, start: int, end: int, label: str, rule: str) -> Span:
     """A span whose `id_` records the rule that found it."""
     return Span(doc, start, end, label=label, span_id=rule)
+
+
+class Positions:
+    """Finds where given token texts occur, on the doc's array of token ids: no Token objects
+    are made for the tokens that do not match."""
+
+    def __init__(self, nlp: Language, texts: Iterable[str]):
+        self.hashes = np.array(sorted({nlp.vocab.strings.add(t) for t in texts}), dtype="uint64")
+
+    def __call__(self, doc: Doc) -> list[int]:
+        if not len(doc):
+            return []
+        return np.flatnonzero(np.isin(doc.to_array(ORTH), self.hashes)).tolist()
+
+
+def line_breaks(doc: Doc) -> list[int]:
+    """Indices of the white-space tokens that hold a line break."""
+    if not len(doc):
+        return []
+    orths = doc.to_array(ORTH)
+    spaces = np.flatnonzero(doc.to_array("IS_SPACE"))
+    return [int(i) for i in spaces if "\n" in doc.vocab.strings[int(orths[i])]]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -44,14 +45,20 @@ PLACE_BEFORE = {"in", "around", "near", "across", "outside", "inside", "from", "
 PERSON_LABELS = {"PERSON", "PER"}
 
 
-def is_name_token(token: Token) -> bool:
+def _name_text(text: str) -> bool:
     """Capitalised word with lower-case letters (Liv, FitzSimmons, Nguyễn) or an initial (J.)."""
-    text = token.text
     if not text[:1].isupper():
         return False
     if len(text) == 2 and text[1] == ".":
         return True
-    return any(c.islower() for c in text) and text[:1].isalpha()
+    return text[:1].isalpha() and any(c.islower() for c in text)
+
+
+def is_name_token(token: Token) -> bool:
+    return _name_text(token.text)
+
+
+NAME, SUFFIX, PARTICLE, HYPHEN, ALPHA, OTHER = range(6)
 
 
 def _fit(start: int, end: int, ents: list[tuple[int, int]]) -> tuple[int, int]:
@@ -80,11 +87,13 @@ class PersonNames:
         self.person_cues = Phrases(nlp, rules.person_cues)
         self.subject_cues = Phrases(nlp, rules.subject_cues)
         self.roles = Phrases(nlp, rules.roles)
+        self.vocab = nlp.vocab
+        self._kinds: dict[int, int] = {}
         self.role_words = {w for phrase in rules.roles for w in phrase.lower().split()}
 
     def __call__(self, doc: Doc) -> Doc:
         busy = claimed(doc, "films", "schools")
-        cue_ends = {s.end for s in self.person_cues.spans(doc)}
+        cue_ends = {e for _, _, e in self.person_cues.ranges(doc)}
         ents = [(e.start, e.end) for e in doc.ents if e.label_ in PERSON_LABELS]
         ner = {i for s, e in ents for i in range(s, e)}
         people, parts, rejected = [], [], []
@@ -110,29 +119,51 @@ class PersonNames:
         return doc
 
     def _runs(self, doc: Doc, busy: set[int]) -> list[tuple[int, int]]:
-        """Maximal runs of name tokens on one line, joined by hyphens and name particles."""
+        """Maximal runs of name tokens, joined by hyphens ("Min-ji") and name particles ("de").
+        Works on the doc's arrays of token ids: only the tokens of a run become Token objects."""
+        if not len(doc):
+            return []
+        kinds = [self._kind(o) for o in doc.to_array(ORTH).tolist()]
+        spaced = doc.to_array(SPACY).tolist()  # 1 where a space follows the token
+        n = len(doc)
         runs, start = [], None
-        for token in doc:
-            i = token.i
+        for i, kind in enumerate(kinds):
             inside = start is not None
             ok = i not in busy and (
-                is_name_token(token)
-                or (inside and token.text in SUFFIXES)
-                or (inside and token.lower_ in PARTICLES and i + 1 < len(doc) and is_name_token(doc[i + 1]))
-                or (inside and token.text == "-" and not doc[i - 1].whitespace_ and i + 1 < len(doc)
-                    and doc[i + 1].is_alpha)
-                or (inside and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and token.is_alpha))
-            if ok and inside and "\n" in doc[i - 1].whitespace_:
-                runs.append((start, i))
-                start = i
-            elif ok and not inside:
+                kind == NAME
+                or (inside and kind == SUFFIX)
+                or (inside and kind == PARTICLE and i + 1 < n and kinds[i + 1] == NAME)
+                or (inside and kind == HYPHEN and not spaced[i - 1] and not spaced[i] and i + 1 < n
+                    and kinds[i + 1] in (NAME, ALPHA))
+                or (inside and kind in (NAME, ALPHA) and kinds[i - 1] == HYPHEN and not spaced[i - 2]))
+            if ok and not inside:
                 start = i
             elif not ok and inside:
                 runs.append((start, i))
                 start = None
         if start is not None:
-            runs.append((start, len(doc)))
+            runs.append((start, n))
         return runs
+
+    def _kind(self, orth: int) -> int:
+        """What a token text can be in a name, cached per text for the life of the component."""
+        kind = self._kinds.get(orth)
+        if kind is None:
+            text = self.vocab.strings[orth]
+            if _name_text(text):
+                kind = NAME
+            elif text in SUFFIXES:
+                kind = SUFFIX
+            elif text.lower() in PARTICLES:
+                kind = PARTICLE
+            elif text == "-":
+                kind = HYPHEN
+            elif text.isalpha():
+                kind = ALPHA
+            else:
+                kind = OTHER
+            self._kinds[orth] = kind
+        return kind
 
     def _pieces(self, doc: Doc, run: tuple[int, int]) -> list[tuple[int, int, bool]]:
         """Splits a run at words that are never part of a name; drops pieces before an
@@ -261,10 +292,10 @@ class PersonNames:
     def _subject_names(self, doc: Doc, names: list[Span]) -> list[Span]:
         """Names right after a subject cue, role words in between skipped."""
         starts = {s.start: s for s in names}
-        role_ends = {s.start: s.end for s in self.roles.spans(doc)}
+        role_ends = {s: e for _, s, e in self.roles.ranges(doc)}
         found = []
-        for cue in self.subject_cues.spans(doc):
-            i = cue.end
+        for _, _, cue_end in self.subject_cues.ranges(doc):
+            i = cue_end
             while i in role_ends:
                 i = role_ends[i]
             if i in starts:

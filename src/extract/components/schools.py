@@ -9,8 +9,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..rules import Rules
-from .matching import Phrases, claimed, make_span
+from .matching import Phrases, Positions, claimed, make_span
 
+# Words one of the school patterns needs; the patterns run only this many tokens around them.
+HEAD_WORDS = {"University", "College", "Academy", "Institute", "Conservatory", "Conservatoire", "School",
+              "Polytechnic", "Universität", "Université", "Università", "Universidad"}
+WINDOW = 14
 HEADS = {"University", "College", "Academy", "Institute", "Conservatory", "School"}
 NOT_AFTER = {"Award", "Awards", "Award-winning", "Prize", "Fellowship", "Festival"}
 
@@ -26,6 +30,7 @@ class Schools:
             for other in others:
                 names.setdefault(other, official)
         self.known = Phrases(nlp, {p: o for p, o in names.items() if p != p.lower()})
+        self.heads = Positions(nlp, HEAD_WORDS)
         self.shapes = Matcher(nlp.vocab)
         for item in rules.school_patterns:
             self.shapes.add(item.label, [item.pattern], greedy="LONGEST")
@@ -34,11 +39,27 @@ class Schools:
         busy = claimed(doc, "films")
         known = [make_span(doc, s.start, s.end, s.label_, "school:gazetteer")
                  for s in self.known.spans(doc)]
-        shaped = [self._trim(doc, s) for s in self.shapes(doc, as_spans=True)]
+        shaped = [self._trim(doc, s) for s in self._shapes(doc)]
         spans = [s for s in known + [s for s in shaped if s is not None]
                  if not busy & set(range(s.start, s.end))]
         doc.spans["schools"] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
+
+    def _shapes(self, doc: Doc) -> list[Span]:
+        """School-shaped matches, looked for only near a head word ("University", "School"):
+        the patterns' capitalised-word steps are costly on a whole text."""
+        windows: list[list[int]] = []
+        for h in self.heads(doc):
+            lo, hi = max(0, h - WINDOW), min(len(doc), h + WINDOW)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
+        found = {}
+        for lo, hi in windows:
+            for m in self.shapes(doc[lo:hi], as_spans=True):
+                found[(m.start, m.end)] = m
+        return list(found.values())
 
     @staticmethod
     def _trim(doc: Doc, span: Span) -> Span | None:

@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..rules import Rules
 from ..settings import Settings
-from .matching import Phrases, make_span
+from .matching import Phrases, Positions, line_breaks, make_span
 
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 DETERMINERS = {"a", "an", "the", "her", "his", "my", "their", "our", "its"}
@@ -49,20 +51,20 @@ def title_like(tokens: list[str]) -> bool:
 
 def _lines(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token ranges of the text's lines, white space left out."""
-    lines, start = [], None
-    for t in doc:
-        if t.is_space:
-            if "\n" in t.text and start is not None:
-                lines.append((start, t.i))
-                start = None
-            continue
-        if start is None:
-            start = t.i
-        if "\n" in t.whitespace_:
-            lines.append((start, t.i + 1))
-            start = None
-    if start is not None:
-        lines.append((start, len(doc)))
+    if not len(doc):
+        return []
+    space = doc.to_array("IS_SPACE").astype(bool)
+    lines, start = [], 0
+    for b in [*line_breaks(doc), len(doc)]:
+        end = b
+        while end > start and space[end - 1]:
+            end -= 1
+        s = start
+        while s < end and space[s]:
+            s += 1
+        if s < end:
+            lines.append((s, end))
+        start = b + 1
     return lines
 
 
@@ -100,6 +102,11 @@ class FilmTitles:
         self.verbs = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items() if kind == "active"])
         self.credit_starts = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items()])
         self.settings = settings
+        self.quotes = Positions(nlp, OPEN_QUOTES)
+        self.commas = Positions(nlp, [","])
+        self.brackets = Positions(nlp, ["("])
+        self.copulas = Positions(nlp, ["is", "was"])
+        self.music_hashes = [nlp.vocab.strings.add(w) for w in rules.music_words]
         self.not_heads = NOT_HEAD_NOUNS | {w for phrase in rules.roles for w in phrase.lower().split()}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -109,7 +116,8 @@ class FilmTitles:
         cues = [s for s in self.film_cues.spans(doc) if s.text.islower() and s.start not in non_film_ends]
         # in a text about music ("song", "album" outnumber "film", "series"), a quoted title
         # is a film only when a film cue says so
-        strict = sum(t.lower_ in self.rules.music_words for t in doc) > len(cues)
+        counts = doc.count_by(LOWER)
+        strict = sum(counts.get(h, 0) for h in self.music_hashes) > len(cues)
         found = [q for q in self._quoted(doc, {s.end for s in non_film}, {s.start for s in non_film})
                  if not strict or self._cued({c.end for c in cues}, q.start - 1)
                  or self._described_as(doc, q.end + 1, {c.start for c in cues})]
@@ -143,8 +151,9 @@ class FilmTitles:
         """A capitalised title followed by its year in brackets: "Robot Jox (1990)"; life
         dates "(1918–2007)" and names are left alone."""
         out = []
-        for t in doc:
-            if t.text != "(" or t.i + 2 >= len(doc) or not YEAR.match(doc[t.i + 1].text):
+        for i in self.brackets(doc):
+            t = doc[i]
+            if t.i + 2 >= len(doc) or not YEAR.match(doc[t.i + 1].text):
                 continue
             if doc[t.i + 2].text != ")" and doc[t.i + 2].lower_ not in {"film", "tv", "series", ","}:
                 continue
@@ -167,9 +176,11 @@ class FilmTitles:
         details or credits ("Monsoon" / "Vietnam/USA, 2023, 15 min." or "Directed by ..."),
         or a line opening with a title and its details in brackets ("Night Swim (USA, 18 min.)")."""
         lines = _lines(doc)
-        credit_starts = {s.start for s in self.credit_starts.spans(doc)}
+        credit_starts = {s for _, s, _ in self.credit_starts.ranges(doc)}
         out = []
         for n, (start, end) in enumerate(lines):
+            if end - start > self.settings.max_title_words + 30:
+                continue  # a paragraph, not a programme line
             title_end = self._title_end(doc, start)
             if title_end == start or title_end - start > self.settings.max_title_words:
                 continue
@@ -192,33 +203,39 @@ class FilmTitles:
         """Later mentions of a title already found in this text, written without quotes or cue."""
         if not found:
             return []
-        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-        matcher.add("FILM", [self.nlp.make_doc(s.text) for s in found])
+        lowers = doc.to_array(LOWER)
         taken = {i for s in found for i in range(s.start, s.end)}
-        out = []
-        for _, s, e in matcher(doc):
-            if taken & set(range(s, e)) or not title_like([t.text for t in doc[s:e]]):
+        out, seen = [], set()
+        for title in found:
+            words = lowers[title.start:title.end]
+            if words.tobytes() in seen:
                 continue
-            if (e < len(doc) and _is_cap(doc[e].text) and not doc[e].is_sent_start) or (
-                    s > 0 and _is_cap(doc[s - 1].text) and not doc[s].is_sent_start):
-                continue
-            out.append(make_span(doc, s, e, "FILM", "film:repeat"))
+            seen.add(words.tobytes())
+            for s in np.flatnonzero(lowers == words[0]).tolist():
+                e = s + len(words)
+                if e > len(doc) or (lowers[s:e] != words).any() or taken & set(range(s, e)):
+                    continue
+                if not title_like([t.text for t in doc[s:e]]):
+                    continue
+                if (e < len(doc) and _is_cap(doc[e].text) and not doc[e].is_sent_start) or (
+                        s > 0 and _is_cap(doc[s - 1].text) and not doc[s].is_sent_start):
+                    continue
+                taken |= set(range(s, e))
+                out.append(make_span(doc, s, e, "FILM", "film:repeat"))
         return out
 
     def _quoted(self, doc: Doc, not_film: set[int], not_film_starts: set[int]):
         """Title-like text between a pair of quotes on one line, unless a non-film cue precedes
         it ("the song “X”") or describes it right after ("“X,” the lead single")."""
-        i, n = 0, len(doc)
-        while i < n:
+        n, last = len(doc), -1
+        for i in self.quotes(doc):
             close = OPEN_QUOTES.get(doc[i].text)
-            if close is None:
-                i += 1
+            if close is None or i <= last:
                 continue
             j = i + 1
             while j < n and doc[j].text != close and "\n" not in doc[j].text and j - i <= 40:
                 j += 1
             if j >= n or doc[j].text != close:
-                i += 1
                 continue
             start, end = i + 1, j
             while end > start and doc[end - 1].text in TRAILING:
@@ -227,7 +244,7 @@ class FilmTitles:
             if 0 < len(words) <= self.settings.max_title_words and title_like(words) \
                     and not self._cued(not_film, i) and not self._described_as(doc, j + 1, not_film_starts):
                 yield make_span(doc, start, end, "FILM", "film:quoted")
-            i = j + 1
+            last = j
 
     @staticmethod
     def _described_as(doc: Doc, i: int, cue_starts: set[int]) -> bool:
@@ -247,8 +264,9 @@ class FilmTitles:
     def _described(self, doc: Doc, cue_starts: set[int]) -> list[Span]:
         """An unquoted title followed by a describing film cue: "Harvest, a feature directed by"."""
         out = []
-        for t in doc:
-            if t.text != "," or t.i == 0 or not self._described_as(doc, t.i, cue_starts):
+        for i in self.commas(doc):
+            t = doc[i]
+            if t.i == 0 or not self._described_as(doc, t.i, cue_starts):
                 continue
             if doc[t.i + 1].lower_ not in {"a", "an", "her", "his", "my", "their", "our"}:
                 continue
@@ -337,8 +355,15 @@ class FilmTitles:
         film directed by ...", "Ebb is a feature documentary about ..." (between "is a" and
         the cue only adjectives, names and numbers; the cue is the head noun)."""
         out = []
-        for sent in doc.sents:
-            start = sent.start
+        for verb_at in self.copulas(doc):
+            if not any(j in cue_starts for j in range(verb_at + 2, verb_at + 12)):
+                continue
+            start = verb_at  # back to the start of the sentence, over at most a title and a bracket
+            while start > 0 and not doc[start].is_sent_start and verb_at - start < 40:
+                start -= 1
+            if not doc[start].is_sent_start:
+                continue
+            sent = doc[start:verb_at + 1]
             while start < sent.end and doc[start].is_space:
                 start += 1
             end = self._title_end(doc, start, allow_and=True) if start < sent.end else start
