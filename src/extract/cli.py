@@ -37,6 +37,10 @@ def run(
         "--no-cache", help="Extract every article again instead of reusing results of earlier runs.")] = False,
     max_mb: Annotated[float | None, typer.Option(
         "--max-mb", help="Largest file read, in MB (default 20); larger files are reported as failed.")] = None,
+    workers: Annotated[int, typer.Option(
+        "--workers", "-w", min=1, help="How many processes share the articles (one per CPU core is best).")] = 1,
+    cluster: Annotated[str | None, typer.Option(
+        help="Address of a Dask scheduler (tcp://host:8786) to run the articles on a cluster.")] = None,
 ) -> None:
     """Extract people, films, schools, credits and education from articles.
 
@@ -65,7 +69,8 @@ def run(
             typer.secho(f"skipped: {result.reason}", err=True)
 
     try:
-        report = run_pipeline(inputs, out, settings, model, on_result=show, use_cache=not no_cache)
+        report = run_pipeline(inputs, out, settings, model, on_result=show, use_cache=not no_cache,
+                              workers=workers, cluster=cluster)
     except ExtractError as exc:
         raise _fail(str(exc), 2) from exc
     except KeyboardInterrupt:

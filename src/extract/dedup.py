@@ -237,8 +237,16 @@ def occurrences(record) -> list[Occurrence]:
     return out
 
 
+def facts_of(record) -> tuple[str, list[dict], list[dict]]:
+    """The credits and education of a record, as the entity files need them."""
+    return (record.doc_id,
+            [{"person": c.person, "role": c.role, "film": c.film} for c in record.credits],
+            [{"person": e.person, "school": e.school, "degree": e.degree, "field": e.field}
+             for e in record.education])
+
+
 def entity_rows(deduper: Deduper, clusters: dict[str, list[Cluster]], occurrences_: list[Occurrence],
-                records_facts: list[tuple[str, list, list]]) -> dict[str, list[dict]]:
+                records_facts: list[tuple[str, list[dict], list[dict]]]) -> dict[str, list[dict]]:
     """The rows of people.jsonl, films.jsonl and schools.jsonl, sorted by id."""
     rows: dict[str, dict[str, dict]] = {k: {} for k in KINDS}
     for kind, cs in clusters.items():
@@ -256,15 +264,15 @@ def entity_rows(deduper: Deduper, clusters: dict[str, list[Cluster]], occurrence
         row["mentions"] += [{"doc_id": o.doc_id, "start": s, "end": e, "text": t} for s, e, t in o.mentions]
     for doc_id, credits, education in records_facts:
         for c in credits:
-            person = rows["person"][deduper.assign[("person", doc_id, c.person)].id]
-            film = deduper.assign.get(("film", doc_id, c.film)) if c.film else None
-            person["credits"].append({"doc_id": doc_id, "role": c.role, "film": c.film,
+            person = rows["person"][deduper.assign[("person", doc_id, c["person"])].id]
+            film = deduper.assign.get(("film", doc_id, c["film"])) if c["film"] else None
+            person["credits"].append({"doc_id": doc_id, "role": c["role"], "film": c["film"],
                                       "film_id": film.id if film else None})
         for e in education:
-            person = rows["person"][deduper.assign[("person", doc_id, e.person)].id]
-            school = deduper.assign[("school", doc_id, e.school)]
-            person["education"].append({"doc_id": doc_id, "school": e.school, "school_id": school.id,
-                                        "degree": e.degree, "field": e.field})
+            person = rows["person"][deduper.assign[("person", doc_id, e["person"])].id]
+            school = deduper.assign[("school", doc_id, e["school"])]
+            person["education"].append({"doc_id": doc_id, "school": e["school"], "school_id": school.id,
+                                        "degree": e["degree"], "field": e["field"]})
     for kind in KINDS:
         for row in rows[kind].values():
             row["aliases"].sort()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -53,7 +55,17 @@ class Extractor:
                 "pipeline": self.model or "blank:en", "rules": rules_for(self.settings).fingerprint[:16]}
 
     def fingerprint(self) -> str:
-        """Changes whenever anything that shapes a record changes: versions, pipeline, rules, settings."""
-        parts = [json.dumps(self.versions(), sort_keys=True), rules_for(self.settings).fingerprint,
-                 self.settings.model_dump_json(exclude={"rules_dir"})]
+        """Changes whenever anything that shapes a record changes: versions, the code itself,
+        the pipeline, the rules, the settings."""
+        parts = [json.dumps(self.versions(), sort_keys=True), _code_fingerprint(),
+                 rules_for(self.settings).fingerprint, self.settings.model_dump_json(exclude={"rules_dir"})]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """sha256 of the package's source files: an edited checkout never reuses stale results."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

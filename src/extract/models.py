@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 Degree = Literal["bachelor", "master", "doctorate", "diploma", "certificate"]
 
 
@@ -38,27 +38,34 @@ class Evidence(_Strict):
 class _Fact(_Strict):
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the rule is, 0 to 1.")
     rule: str = Field(min_length=1, description="Name of the rule that produced the item.")
+    source: Literal["extracted", "correction"] = Field(
+        "extracted", description="'correction' for an item a researcher added on the review page.")
 
 
-class Person(_Fact):
+class _Entity(_Fact):
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _found_somewhere(self) -> _Entity:
+        if not self.mentions and self.source != "correction":
+            raise ValueError("an extracted item needs at least one mention")
+        return self
+
+
+class Person(_Entity):
     id: str | None = Field(None, description="Id of the entity across the collection (people.jsonl).")
     name: str = Field(min_length=1, description="Fullest name the article gives.")
-    aliases: list[str] = Field(default_factory=list)
-    mentions: list[Mention] = Field(min_length=1)
 
 
-class Film(_Fact):
+class Film(_Entity):
     id: str | None = Field(None, description="Id of the entity across the collection (films.jsonl).")
     title: str = Field(min_length=1)
-    aliases: list[str] = Field(default_factory=list)
-    mentions: list[Mention] = Field(min_length=1)
 
 
-class School(_Fact):
+class School(_Entity):
     id: str | None = Field(None, description="Id of the entity across the collection (schools.jsonl).")
     name: str = Field(min_length=1)
-    aliases: list[str] = Field(default_factory=list)
-    mentions: list[Mention] = Field(min_length=1)
 
 
 class Credit(_Fact):
@@ -67,7 +74,7 @@ class Credit(_Fact):
     film_id: str | None = None
     role: str = Field(pattern=r"^[a-z0-9][a-z0-9 \-/]*$", description="Canonical role, lower case.")
     film: str | None = None
-    evidence: Evidence
+    evidence: Evidence | None = Field(None, description="Null only for an item added as a correction.")
 
 
 class Education(_Fact):
@@ -77,7 +84,7 @@ class Education(_Fact):
     school: str
     degree: Degree | None = None
     field: str | None = None
-    evidence: Evidence
+    evidence: Evidence | None = Field(None, description="Null only for an item added as a correction.")
 
 
 class Record(_Strict):
@@ -105,6 +112,9 @@ class Record(_Strict):
         schools = {s.name for s in self.schools}
         if self.subject is not None and self.subject not in people:
             raise ValueError(f"subject {self.subject!r} is not among the people")
+        for fact in [*self.credits, *self.education]:
+            if fact.evidence is None and fact.source != "correction":
+                raise ValueError("an extracted credit or education item needs its evidence")
         for c in self.credits:
             if c.person not in people:
                 raise ValueError(f"credit names unknown person {c.person!r}")
@@ -126,7 +136,7 @@ class Record(_Strict):
                     raise ValueError(f"mention {m.text!r} at {m.start}-{m.end} does not match the text")
         for fact in [*self.credits, *self.education]:
             ev = fact.evidence
-            if text[ev.start:ev.end] != ev.sentence:
+            if ev is not None and text[ev.start:ev.end] != ev.sentence:
                 raise ValueError(f"evidence at {ev.start}-{ev.end} does not match the text")
 
 

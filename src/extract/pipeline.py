@@ -9,13 +9,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Cache
-from .dedup import Deduper, entity_rows, occurrences
-from .errors import ExtractError
+from .corrections import apply as apply_corrections
+from .corrections import load as load_corrections
+from .dedup import Deduper, entity_rows
 from .extractor import Extractor, split_text  # noqa: F401  (split_text is part of the API)
-from .io import Article, Outputs, find_inputs, read_article, unique_doc_ids, write_atomic, write_lines
+from .io import Outputs, find_inputs, unique_doc_ids, write_atomic, write_lines
+from .parallel import Job, Outcome, outcome_of, run_jobs
 from .models import Record, record_schema
 from .settings import Settings
+from .tables import write_tables
 
 FIELDS = ("people", "films", "schools", "credits", "education")
 ENTITY_FILES = {"person": "people.jsonl", "film": "films.jsonl", "school": "schools.jsonl"}
@@ -38,69 +40,63 @@ class FileResult:
         return {k: v for k, v in self.__dict__.items() if v is not None and v != {}}
 
 
-def _counts(record: Record) -> dict[str, int]:
-    return {k: len(getattr(record, k)) for k in FIELDS}
-
-
-def process(paths: list[Path], extractor: Extractor, cache: Cache | None = None,
-            outputs: Outputs | None = None) -> Iterator[tuple[FileResult, Record | None]]:
-    """Each input file's result and record (None unless ok), in path order. Files of other
+def process(paths: list[Path], extractor: Extractor, cache_dir: Path | None = None,
+            outputs: Outputs | None = None, workers: int = 1, cluster: str | None = None,
+            corrections: dict[str, list] | None = None) -> Iterator[tuple[FileResult, Outcome | None]]:
+    """Each input file's result and outcome (None unless ok), in path order. Files of other
     kinds found in folders come first, as skipped."""
     files, skipped = find_inputs(paths)
     for path, reason in skipped:
         yield FileResult(str(path), path.stem, "skipped", reason), None
-    cache = cache or Cache(None, "")
+    settings_json, fingerprint = extractor.settings.model_dump_json(), extractor.fingerprint()
+    jobs = [Job(path, doc_id, settings_json, extractor.model, str(cache_dir) if cache_dir else None, fingerprint)
+            for path, doc_id in unique_doc_ids(files).items()]
     first_of: dict[str, str] = {}
-    max_bytes = int(extractor.settings.max_file_mb * 1_000_000)
-    for path, doc_id in unique_doc_ids(files).items():
-        try:
-            article = read_article(path, doc_id, max_bytes)
-            record = cache.get(article)
-            cached = record is not None
-            if record is None:
-                record = extractor.record(article)
-                cache.put(article, record)
-        except ExtractError as exc:
-            yield FileResult(str(path), doc_id, "failed", str(exc)), None
+    for o in run_jobs(jobs, workers, cluster):
+        if not o.ok:
+            yield FileResult(str(o.path), o.doc_id, "failed", o.reason), None
             continue
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-            yield FileResult(str(path), doc_id, "failed", f"{path}: internal error: {exc!r}"), None
-            continue
-        if outputs is not None and article.html:
-            write_atomic(outputs.path("texts") / f"{doc_id}.txt", article.text)
-        duplicate = first_of.setdefault(article.sha256, str(path))
-        yield FileResult(str(path), doc_id, "ok", counts=_counts(record), encoding=article.encoding,
-                         cached=cached, duplicate_of=None if duplicate == str(path) else duplicate), record
+        if corrections and o.doc_id in corrections:
+            fixed = apply_corrections(Record.model_validate_json(o.record_json), corrections[o.doc_id])
+            o = outcome_of(o.path, fixed, o.encoding, o.sha256, o.cached, o.html_text)
+        if outputs is not None and o.html_text is not None:
+            write_atomic(outputs.path("texts") / f"{o.doc_id}.txt", o.html_text)
+        duplicate = first_of.setdefault(o.sha256, str(o.path))
+        yield FileResult(str(o.path), o.doc_id, "ok", counts=o.counts, encoding=o.encoding, cached=o.cached,
+                         duplicate_of=None if duplicate == str(o.path) else duplicate), o
 
 
 def run(paths: list[Path], out: Path, settings: Settings | None = None, model: str | None = None,
-        on_result: Callable[[FileResult], None] | None = None, use_cache: bool = True) -> dict:
+        on_result: Callable[[FileResult], None] | None = None, use_cache: bool = True,
+        workers: int = 1, cluster: str | None = None, corrections: Path | None = None) -> dict:
     """Extracts every article under `paths` into `out` and returns the report. Records are
     written as they are made (to the staging folder), then given their entity ids."""
     started = time.perf_counter()
     extractor = Extractor(settings, model)  # rules are read and checked before any article
+    decisions = load_corrections(corrections) if corrections else None
     outputs = Outputs(out)
     outputs.begin()
-    cache = Cache(out / ".cache" if use_cache else None, extractor.fingerprint())
     results, occ, facts = [], [], []
     staged = outputs.path("records.staged")
     with staged.open("w", encoding="utf-8") as fh:
-        for result, record in process(paths, extractor, cache, outputs):
+        for result, outcome in process(paths, extractor, out / ".cache" if use_cache else None, outputs,
+                                       workers, cluster, decisions):
             results.append(result)
-            if record is not None:
-                fh.write(record.model_dump_json() + "\n")
-                occ += occurrences(record)
-                facts.append((record.doc_id, record.credits, record.education))
+            if outcome is not None:
+                fh.write(outcome.record_json + "\n")
+                occ += outcome.occurrences
+                facts.append(outcome.facts)
             if on_result:
                 on_result(result)
     deduper = Deduper(extractor.settings, extractor.school_aliases())
     clusters = deduper.cluster(occ)
     with staged.open(encoding="utf-8") as fh:
-        write_lines(outputs.path("records.jsonl"), (_with_ids(line, deduper).model_dump_json() for line in fh))
+        write_lines(outputs.path("records.jsonl"), (_with_ids(line, deduper) for line in fh))
     staged.unlink()
     for kind, rows in entity_rows(deduper, clusters, occ, facts).items():
         write_lines(outputs.path(ENTITY_FILES[kind]),
                     (json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows))
+    write_tables(outputs.stage)
     report = _report(results, started, extractor, {k: len(v) for k, v in clusters.items()})
     write_atomic(outputs.path("schema.json"), json.dumps(record_schema(), indent=2, sort_keys=True) + "\n")
     write_atomic(outputs.path("report.json"), json.dumps(report, indent=2, sort_keys=True) + "\n")
@@ -108,26 +104,23 @@ def run(paths: list[Path], out: Path, settings: Settings | None = None, model: s
     return report
 
 
-def _with_ids(line: str, deduper: Deduper) -> Record:
-    """A staged record with the ids of its entities filled in."""
-    record = Record.model_validate_json(line)
-    doc = record.doc_id
+def _with_ids(line: str, deduper: Deduper) -> str:
+    """A staged record (already validated where it was made) with its entity ids filled in."""
+    record = json.loads(line)
+    doc = record["doc_id"]
 
     def ident(kind: str, name: str | None) -> str | None:
         cluster = deduper.assign.get((kind, doc, name)) if name else None
         return cluster.id if cluster else None
 
-    for p in record.people:
-        p.id = ident("person", p.name)
-    for f in record.films:
-        f.id = ident("film", f.title)
-    for s in record.schools:
-        s.id = ident("school", s.name)
-    for c in record.credits:
-        c.person_id, c.film_id = ident("person", c.person), ident("film", c.film)
-    for e in record.education:
-        e.person_id, e.school_id = ident("person", e.person), ident("school", e.school)
-    return record
+    for key, kind, name in (("people", "person", "name"), ("films", "film", "title"), ("schools", "school", "name")):
+        for item in record[key]:
+            item["id"] = ident(kind, item[name])
+    for c in record["credits"]:
+        c["person_id"], c["film_id"] = ident("person", c["person"]), ident("film", c["film"])
+    for e in record["education"]:
+        e["person_id"], e["school_id"] = ident("person", e["person"]), ident("school", e["school"])
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 def _report(results: list[FileResult], started: float, extractor: Extractor, entities: dict) -> dict:
