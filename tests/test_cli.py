@@ -18,7 +18,7 @@ runner = CliRunner()
 def test_run_writes_the_output_contract(run_out, records):
     assert {p.name for p in run_out.iterdir() if not p.name.startswith(".")} == {
         "records.jsonl", "schema.json", "report.json", "people.jsonl", "films.jsonl", "schools.jsonl",
-        "people.csv", "films.csv", "schools.csv", "credits.csv", "education.csv"}
+        "people.csv", "films.csv", "schools.csv", "credits.csv", "education.csv", "review.html"}
     assert not (run_out / ".next").exists()
     report = json.loads((run_out / "report.json").read_text())
     assert report["totals"]["failed"] == 0

@@ -19,8 +19,8 @@ def run(paths: list[str | Path] | str | Path, out: str | Path = "data/out", **op
 
 
 def load(out: str | Path = "data/out") -> list[Record]:
-    """The records of an output folder, checked against the schema."""
-    path = Path(out) / "records.jsonl"
+    """The records of an output folder (or of a records.jsonl file), checked against the schema."""
+    path = Path(out) / "records.jsonl" if Path(out).is_dir() else Path(out)
     with path.open(encoding="utf-8") as fh:
         return [Record.model_validate_json(line) for line in fh if line.strip()]
 

@@ -10,6 +10,7 @@ import typer
 from .errors import ExtractError
 from .evaluate import evaluate, format_table
 from .models import record_schema
+from .progress import RunDisplay
 from .settings import Settings
 
 app = typer.Typer(
@@ -41,11 +42,16 @@ def run(
         "--workers", "-w", min=1, help="How many processes share the articles (one per CPU core is best).")] = 1,
     cluster: Annotated[str | None, typer.Option(
         help="Address of a Dask scheduler (tcp://host:8786) to run the articles on a cluster.")] = None,
+    corrections: Annotated[Path | None, typer.Option(
+        exists=True, dir_okay=False, help="A corrections.jsonl saved from review.html: applied to every record.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Extract people, films, schools, credits and education from articles.
 
-    Writes records.jsonl (one record per article), people.jsonl, films.jsonl, schools.jsonl
-    (one entity per real person, film and school), schema.json and report.json into --out.
+    Writes into --out: records.jsonl (one record per article); people.jsonl, films.jsonl,
+    schools.jsonl (one entity per real person, film and school); the same as CSV tables with
+    credits.csv and education.csv; review.html (open it in a browser to check the results and
+    record corrections); schema.json and report.json.
     Results of earlier runs are reused for unchanged articles. Exit code 0: every article
     gave a record; 1: some files failed (the others are still written); 2: the command was
     used wrongly (for example an input that does not exist, or a broken rules file);
@@ -62,43 +68,58 @@ def run(
     except ValueError as exc:
         raise _fail(f"invalid option: {exc}", 2) from exc
 
-    def show(result) -> None:
-        if result.status == "failed":
-            typer.secho(f"failed: {result.reason}", err=True, fg=typer.colors.YELLOW)
-        elif result.status == "skipped":
-            typer.secho(f"skipped: {result.reason}", err=True)
-
+    display = RunDisplay(quiet=quiet)
     try:
-        report = run_pipeline(inputs, out, settings, model, on_result=show, use_cache=not no_cache,
-                              workers=workers, cluster=cluster)
+        report = run_pipeline(inputs, out, settings, model, on_result=display.result, on_start=display.start,
+                              use_cache=not no_cache, workers=workers, cluster=cluster, corrections=corrections)
     except ExtractError as exc:
+        display.stop()
         raise _fail(str(exc), 2) from exc
     except KeyboardInterrupt:
+        display.stop()
         raise _fail(f"interrupted. The previous results in {out} are unchanged; run the same command "
                     "again to finish (articles already done are reused).", 130) from None
-    t = report["totals"]
-    typer.echo(f"{t['ok']} of {t['files'] - t['skipped']} articles extracted into {out} "
-               f"({t['people']} people, {t['films']} films, {t['schools']} schools, "
-               f"{t['credits']} credits, {t['education']} education items; {t['cached']} reused "
-               f"from earlier runs); {t['failed']} failed, {t['skipped']} other files skipped.")
-    raise typer.Exit(1 if t["failed"] else 0)
+    display.summary(report, out)
+    raise typer.Exit(1 if report["totals"]["failed"] else 0)
 
 
 @app.command("eval")
 def eval_(
     pred: Annotated[Path, typer.Argument(help="A records.jsonl written by 'extract run'.",
                                          show_default=False)],
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of hand-labelled gold files <doc_id>.json.",
-                                             show_default=False)],
+    gold_dir: Annotated[Path | None, typer.Argument(help="Folder of hand-labelled gold files <doc_id>.json.",
+                                                    show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v",
                                           help="List each article's misses and false positives.")] = False,
+    corrections: Annotated[Path | None, typer.Option(
+        help="A corrections.jsonl saved from review.html; with --write-gold it turns the reviewed "
+             "articles into gold files.")] = None,
+    write_gold: Annotated[Path | None, typer.Option(
+        "--write-gold", help="Folder to write gold files into: the records of every reviewed article "
+                             "with the corrections applied.")] = None,
 ) -> None:
     """Score extracted records against gold files: precision, recall and F1 per field.
 
     Names are compared after the normalisation of the gold format (case, quotes, dashes,
     a leading "the", "&" as "and"); a gold article with no record counts as all misses.
+    With --corrections and --write-gold, the decisions made on the review page become gold
+    files (for the articles that were reviewed), ready to score later runs against.
     """
+    if write_gold is not None:
+        if corrections is None:
+            raise _fail("--write-gold needs --corrections FILE (the decisions to turn into gold files)", 2)
+        from .api import load
+        from .corrections import gold_files, load as load_corrections
+        try:
+            written = gold_files(load(pred), load_corrections(corrections), write_gold)
+        except (ExtractError, OSError) as exc:
+            raise _fail(str(exc), 2) from exc
+        typer.echo(f"{len(written)} gold files written into {write_gold}")
+        if gold_dir is None:
+            return
+    if gold_dir is None:
+        raise _fail("give the folder of gold files to score against (or --write-gold)", 2)
     try:
         report = evaluate(pred, gold_dir)
     except ExtractError as exc:

@@ -60,6 +60,7 @@ def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: froze
     single-word mentions; see the module docstring for the rules. `subject_at`: where the
     headline names the profiled person, whose claim to a shared short form comes first."""
     entities: list[Entity] = []
+    full = list({ref.start: (ref, rule) for ref, rule in full}.values())  # a span found twice counts once
     for ref, rule in sorted(full, key=lambda x: (-len(name_key(x[0].text)), x[0].start)):
         key = name_key(ref.text)
         hosts = [e for e in entities if e.key == key or subsequence(key, e.key)

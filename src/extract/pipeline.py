@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from functools import partial
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,10 @@ from .corrections import apply as apply_corrections
 from .corrections import load as load_corrections
 from .dedup import Deduper, entity_rows
 from .extractor import Extractor, split_text  # noqa: F401  (split_text is part of the API)
-from .io import Outputs, find_inputs, unique_doc_ids, write_atomic, write_lines
+from .errors import ExtractError
+from .io import Outputs, decode, find_inputs, unique_doc_ids, write_atomic, write_lines
+from .nlp import rules_for
+from .review import write_review
 from .parallel import Job, Outcome, outcome_of, run_jobs
 from .models import Record, record_schema
 from .settings import Settings
@@ -42,7 +46,8 @@ class FileResult:
 
 def process(paths: list[Path], extractor: Extractor, cache_dir: Path | None = None,
             outputs: Outputs | None = None, workers: int = 1, cluster: str | None = None,
-            corrections: dict[str, list] | None = None) -> Iterator[tuple[FileResult, Outcome | None]]:
+            corrections: dict[str, list] | None = None, on_start: Callable[[int], None] | None = None
+            ) -> Iterator[tuple[FileResult, Outcome | None]]:
     """Each input file's result and outcome (None unless ok), in path order. Files of other
     kinds found in folders come first, as skipped."""
     files, skipped = find_inputs(paths)
@@ -51,6 +56,8 @@ def process(paths: list[Path], extractor: Extractor, cache_dir: Path | None = No
     settings_json, fingerprint = extractor.settings.model_dump_json(), extractor.fingerprint()
     jobs = [Job(path, doc_id, settings_json, extractor.model, str(cache_dir) if cache_dir else None, fingerprint)
             for path, doc_id in unique_doc_ids(files).items()]
+    if on_start:
+        on_start(len(jobs))
     first_of: dict[str, str] = {}
     for o in run_jobs(jobs, workers, cluster):
         if not o.ok:
@@ -68,6 +75,7 @@ def process(paths: list[Path], extractor: Extractor, cache_dir: Path | None = No
 
 def run(paths: list[Path], out: Path, settings: Settings | None = None, model: str | None = None,
         on_result: Callable[[FileResult], None] | None = None, use_cache: bool = True,
+        on_start: Callable[[int], None] | None = None,
         workers: int = 1, cluster: str | None = None, corrections: Path | None = None) -> dict:
     """Extracts every article under `paths` into `out` and returns the report. Records are
     written as they are made (to the staging folder), then given their entity ids."""
@@ -80,7 +88,7 @@ def run(paths: list[Path], out: Path, settings: Settings | None = None, model: s
     staged = outputs.path("records.staged")
     with staged.open("w", encoding="utf-8") as fh:
         for result, outcome in process(paths, extractor, out / ".cache" if use_cache else None, outputs,
-                                       workers, cluster, decisions):
+                                       workers, cluster, decisions, on_start):
             results.append(result)
             if outcome is not None:
                 fh.write(outcome.record_json + "\n")
@@ -97,6 +105,8 @@ def run(paths: list[Path], out: Path, settings: Settings | None = None, model: s
         write_lines(outputs.path(ENTITY_FILES[kind]),
                     (json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows))
     write_tables(outputs.stage)
+    write_review(outputs.stage, rules_for(extractor.settings), partial(_text_of, outputs.stage),
+                 extractor.settings.review_max_articles)
     report = _report(results, started, extractor, {k: len(v) for k, v in clusters.items()})
     write_atomic(outputs.path("schema.json"), json.dumps(record_schema(), indent=2, sort_keys=True) + "\n")
     write_atomic(outputs.path("report.json"), json.dumps(report, indent=2, sort_keys=True) + "\n")
@@ -121,6 +131,16 @@ def _with_ids(line: str, deduper: Deduper) -> str:
     for e in record["education"]:
         e["person_id"], e["school_id"] = ident("person", e["person"]), ident("school", e["school"])
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _text_of(stage: Path, record: dict) -> str:
+    """The text a record's offsets refer to: its stored page text, or its file decoded again."""
+    if record.get("text_file"):
+        return (stage / record["text_file"]).read_text(encoding="utf-8")
+    try:
+        return decode(Path(record["source"]).read_bytes(), Path(record["source"]))[0]
+    except (OSError, ExtractError):
+        return ""
 
 
 def _report(results: list[FileResult], started: float, extractor: Extractor, entities: dict) -> dict:

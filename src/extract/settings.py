@@ -28,6 +28,8 @@ class Settings(BaseModel):
     # What a cue before a name ("photo by", "starring") adds to that score; below 1 a cue alone
     # never makes a person, it only tips a half-known name over.
     person_cue_weight: float = 0.5
+    # review.html holds at most this many articles (the first ones), so that it stays quick.
+    review_max_articles: int = Field(2000, ge=0)
     # Quoted spans longer than this many words are treated as speech, not titles.
     max_title_words: int = 12
     # How many tokens before a quoted title are searched for a cue ("the song").

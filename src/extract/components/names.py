@@ -113,6 +113,7 @@ class PersonNames:
         known = {s.text for s in people}
         people += [make_span(doc, s, e, "PERSON", "name:repeat") for s, e in rejected
                    if doc[s:e].text in known]
+        people = list({(s.start, s.end): s for s in reversed(people)}.values())[::-1]  # each span once
         doc.spans["people"] = people
         doc.spans["name_parts"] = parts
         doc.spans["subject_cues"] = self._subject_names(doc, people + parts)
