@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import spacy
@@ -37,8 +37,15 @@ class Extractor:
     def __init__(self, settings: Settings | None = None, model: str | None = None):
         self.settings = settings or Settings()
         self.model = model
-        self.nlp: Language = build_pipeline(self.settings, model)
-        self.builder = ArticleBuilder(rules_for(self.settings), self.settings)
+        self.builder = ArticleBuilder(rules_for(self.settings), self.settings)  # checks the rules now
+        if model:
+            self.nlp  # a missing pretrained pipeline is an error before any article is read
+
+    @cached_property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, built on first use (a run that hands articles to worker
+        processes never needs one of its own)."""
+        return build_pipeline(self.settings, self.model)
 
     def record(self, article: Article) -> Record:
         pieces = split_text(article.text, self.settings.max_chunk_chars)

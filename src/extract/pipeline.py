@@ -17,11 +17,11 @@ from .extractor import Extractor, split_text  # noqa: F401  (split_text is part 
 from .errors import ExtractError
 from .io import Outputs, decode, find_inputs, unique_doc_ids, write_atomic, write_lines
 from .nlp import rules_for
-from .review import write_review
+from .review import ReviewPage
 from .parallel import Job, Outcome, outcome_of, run_jobs
 from .models import Record, record_schema
 from .settings import Settings
-from .tables import write_tables
+from .tables import ENTITY_TABLES, FactTables, write_entity_table
 
 FIELDS = ("people", "films", "schools", "credits", "education")
 ENTITY_FILES = {"person": "people.jsonl", "film": "films.jsonl", "school": "schools.jsonl"}
@@ -98,15 +98,11 @@ def run(paths: list[Path], out: Path, settings: Settings | None = None, model: s
                 on_result(result)
     deduper = Deduper(extractor.settings, extractor.school_aliases())
     clusters = deduper.cluster(occ)
-    with staged.open(encoding="utf-8") as fh:
-        write_lines(outputs.path("records.jsonl"), (_with_ids(line, deduper) for line in fh))
-    staged.unlink()
+    _finish_records(outputs, staged, deduper, extractor.settings)
     for kind, rows in entity_rows(deduper, clusters, occ, facts).items():
         write_lines(outputs.path(ENTITY_FILES[kind]),
                     (json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows))
-    write_tables(outputs.stage)
-    write_review(outputs.stage, rules_for(extractor.settings), partial(_text_of, outputs.stage),
-                 extractor.settings.review_max_articles)
+        write_entity_table(outputs.path(ENTITY_TABLES[kind]), rows)
     report = _report(results, started, extractor, {k: len(v) for k, v in clusters.items()})
     write_atomic(outputs.path("schema.json"), json.dumps(record_schema(), indent=2, sort_keys=True) + "\n")
     write_atomic(outputs.path("report.json"), json.dumps(report, indent=2, sort_keys=True) + "\n")
@@ -114,7 +110,30 @@ def run(paths: list[Path], out: Path, settings: Settings | None = None, model: s
     return report
 
 
-def _with_ids(line: str, deduper: Deduper) -> str:
+def _finish_records(outputs: Outputs, staged: Path, deduper: Deduper, settings: Settings) -> None:
+    """One pass over the staged records: each gets its entity ids, then goes into
+    records.jsonl, the credit and education tables and the review page."""
+    tables = FactTables(outputs.stage)
+    review = ReviewPage(outputs.path("review.html"), rules_for(settings), settings.review_max_articles)
+    text_of = partial(_text_of, outputs.stage)
+
+    def lines():
+        with staged.open(encoding="utf-8") as fh:
+            for line in fh:
+                record = _with_ids(line, deduper)
+                tables.add(record)
+                review.add(record, text_of)
+                yield json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+    try:
+        write_lines(outputs.path("records.jsonl"), lines())
+    finally:
+        tables.close()
+        review.close()
+    staged.unlink()
+
+
+def _with_ids(line: str, deduper: Deduper) -> dict:
     """A staged record (already validated where it was made) with its entity ids filled in."""
     record = json.loads(line)
     doc = record["doc_id"]
@@ -130,7 +149,7 @@ def _with_ids(line: str, deduper: Deduper) -> str:
         c["person_id"], c["film_id"] = ident("person", c["person"]), ident("film", c["film"])
     for e in record["education"]:
         e["person_id"], e["school_id"] = ident("person", e["person"]), ident("school", e["school"])
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return record
 
 
 def _text_of(stage: Path, record: dict) -> str:

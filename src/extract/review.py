@@ -61,27 +61,27 @@ def article_data(record: dict, text: str, patterns: dict[str, re.Pattern]) -> di
             "credits": record["credits"], "education": record["education"]}
 
 
-def write_review(folder: Path, rules: Rules, text_of: Callable[[dict], str], limit: int) -> int:
-    """Writes review.html into `folder` from its records.jsonl, streaming one article at a
-    time; `text_of(record)` gives the text its offsets refer to. At most `limit` articles go
-    into the page (the first ones); returns how many did."""
-    patterns = role_patterns(rules)
-    page = (ASSETS / "review.html").read_text(encoding="utf-8")
-    page = page.replace("/*STYLE*/", (ASSETS / "review.css").read_text(encoding="utf-8"))
-    page = page.replace("/*SCRIPT*/", (ASSETS / "review.js").read_text(encoding="utf-8"))
-    head, tail = page.split("/*DATA*/")
-    tmp = folder / ".review.html.tmp"
-    n = 0
-    with tmp.open("w", encoding="utf-8") as out, (folder / "records.jsonl").open(encoding="utf-8") as fh:
-        out.write(head + "[")
-        for line in fh:
-            if n >= limit:
-                break
-            record = json.loads(line)
-            data = article_data(record, text_of(record), patterns)
-            out.write(("," if n else "") + json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-                      .replace("</", "<\\/"))
-            n += 1
-        out.write("]" + tail)
-    tmp.replace(folder / "review.html")
-    return n
+class ReviewPage:
+    """review.html, written one article at a time (at most `limit`: the first ones)."""
+
+    def __init__(self, path: Path, rules: Rules, limit: int):
+        self.patterns = role_patterns(rules)
+        self.limit, self.count, self.path = limit, 0, path
+        page = (ASSETS / "review.html").read_text(encoding="utf-8")
+        page = page.replace("/*STYLE*/", (ASSETS / "review.css").read_text(encoding="utf-8"))
+        page = page.replace("/*SCRIPT*/", (ASSETS / "review.js").read_text(encoding="utf-8"))
+        head, self.tail = page.split("/*DATA*/")
+        self.fh = path.open("w", encoding="utf-8")
+        self.fh.write(head + "[")
+
+    def add(self, record: dict, text_of: Callable[[dict], str]) -> None:
+        if self.count >= self.limit:
+            return
+        data = article_data(record, text_of(record), self.patterns)
+        self.fh.write(("," if self.count else "")
+                      + json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
+        self.count += 1
+
+    def close(self) -> None:
+        self.fh.write("]" + self.tail)
+        self.fh.close()

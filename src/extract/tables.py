@@ -3,40 +3,44 @@
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
-ENTITY_TABLES = {"people.csv": ("people.jsonl", "name"), "films.csv": ("films.jsonl", "name"),
-                 "schools.csv": ("schools.jsonl", "name")}
+ENTITY_TABLES = {"person": "people.csv", "film": "films.csv", "school": "schools.csv"}
+ENTITY_COLUMNS = ["id", "name", "aliases", "articles", "mentions"]
 CREDIT_COLUMNS = ["doc_id", "person_id", "person", "role", "film_id", "film", "confidence", "rule",
                   "source", "evidence"]
 EDUCATION_COLUMNS = ["doc_id", "person_id", "person", "school_id", "school", "degree", "field",
                      "confidence", "rule", "source", "evidence"]
 
 
-def _writer(path: Path, columns: list[str]):
-    fh = path.open("w", encoding="utf-8", newline="")
-    writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    return fh, writer
+def write_entity_table(path: Path, rows: list[dict]) -> None:
+    """people.csv, films.csv or schools.csv from the rows of the matching .jsonl file."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=ENTITY_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({"id": row["id"], "name": row["name"], "aliases": "; ".join(row["aliases"]),
+                             "articles": len({m["doc_id"] for m in row["mentions"]}),
+                             "mentions": len(row["mentions"])})
 
 
-def write_tables(folder: Path) -> list[str]:
-    """Writes the five CSV files into `folder` from the JSON files already there."""
-    for table, (source, name_key) in ENTITY_TABLES.items():
-        fh, writer = _writer(folder / table, ["id", "name", "aliases", "articles", "mentions"])
-        with fh, (folder / source).open(encoding="utf-8") as rows:
-            for line in rows:
-                row = json.loads(line)
-                writer.writerow({"id": row["id"], "name": row[name_key], "aliases": "; ".join(row["aliases"]),
-                                 "articles": len({m["doc_id"] for m in row["mentions"]}),
-                                 "mentions": len(row["mentions"])})
-    credits, cw = _writer(folder / "credits.csv", CREDIT_COLUMNS)
-    education, ew = _writer(folder / "education.csv", EDUCATION_COLUMNS)
-    with credits, education, (folder / "records.jsonl").open(encoding="utf-8") as records:
-        for line in records:
-            rec = json.loads(line)
-            for fact, writer in [*((c, cw) for c in rec["credits"]), *((e, ew) for e in rec["education"])]:
+class FactTables:
+    """credits.csv and education.csv, written one record at a time."""
+
+    def __init__(self, folder: Path):
+        self.files = [(folder / name).open("w", encoding="utf-8", newline="")
+                      for name in ("credits.csv", "education.csv")]
+        self.credits = csv.DictWriter(self.files[0], fieldnames=CREDIT_COLUMNS, extrasaction="ignore")
+        self.education = csv.DictWriter(self.files[1], fieldnames=EDUCATION_COLUMNS, extrasaction="ignore")
+        self.credits.writeheader()
+        self.education.writeheader()
+
+    def add(self, record: dict) -> None:
+        for writer, facts in ((self.credits, record["credits"]), (self.education, record["education"])):
+            for fact in facts:
                 evidence = (fact.get("evidence") or {}).get("sentence", "")
-                writer.writerow({**fact, "doc_id": rec["doc_id"], "evidence": evidence})
-    return [*ENTITY_TABLES, "credits.csv", "education.csv"]
+                writer.writerow({**fact, "doc_id": record["doc_id"], "evidence": evidence})
+
+    def close(self) -> None:
+        for fh in self.files:
+            fh.close()
