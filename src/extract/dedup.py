@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
+from pathlib import Path
 
 from .namekeys import initials, match_words, words_of
 from .settings import Settings
@@ -219,7 +221,8 @@ def _unique_ids(clusters: list[Cluster]) -> None:
 
 # ---- from records to entity files ------------------------------------------------------------
 def occurrences(record) -> list[Occurrence]:
-    """The people, films and schools of one record, with each person's films and schools."""
+    """What deduplication needs of one record: each item's name, and each person's films and
+    schools. (Mentions and aliases go to the EntityStore on disk, not into memory.)"""
     ties: dict[str, list[str]] = defaultdict(list)
     for c in record.credits:
         if c.film:
@@ -231,53 +234,70 @@ def occurrences(record) -> list[Occurrence]:
                               ("school", record.schools, "name")):
         for item in items:
             name = getattr(item, attr)
-            out.append(Occurrence(kind, record.doc_id, name, tuple(item.aliases),
-                                  tuple((m.start, m.end, m.text) for m in item.mentions),
-                                  tuple(ties.get(name, ())) if kind == "person" else ()))
+            out.append(Occurrence(kind, record.doc_id, name,
+                                  support=tuple(ties.get(name, ())) if kind == "person" else ()))
     return out
 
 
-def facts_of(record) -> tuple[str, list[dict], list[dict]]:
-    """The credits and education of a record, as the entity files need them."""
-    return (record.doc_id,
-            [{"person": c.person, "role": c.role, "film": c.film} for c in record.credits],
-            [{"person": e.person, "school": e.school, "degree": e.degree, "field": e.field}
-             for e in record.education])
+class EntityStore:
+    """Every mention, alias, credit and education item of the run, by entity id, in an
+    SQLite file: the entity files are then written one entity at a time, so memory does not
+    grow with the number of mentions."""
 
+    NAME = {"people": ("person", "name"), "films": ("film", "title"), "schools": ("school", "name")}
 
-def entity_rows(deduper: Deduper, clusters: dict[str, list[Cluster]], occurrences_: list[Occurrence],
-                records_facts: list[tuple[str, list[dict], list[dict]]]) -> dict[str, list[dict]]:
-    """The rows of people.jsonl, films.jsonl and schools.jsonl, sorted by id."""
-    rows: dict[str, dict[str, dict]] = {k: {} for k in KINDS}
-    for kind, cs in clusters.items():
-        for c in cs:
-            row = {"id": c.id, "name": c.name, "aliases": [], "mentions": [], "merged": c.merges}
+    def __init__(self, path: Path):
+        self.path = path
+        self.db = sqlite3.connect(path)
+        self.db.executescript("""
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+            CREATE TABLE m (kind TEXT, id TEXT, doc_id TEXT, start INT, end INT, text TEXT);
+            CREATE TABLE a (kind TEXT, id TEXT, alias TEXT, UNIQUE (kind, id, alias));
+            CREATE TABLE c (id TEXT, doc_id TEXT, role TEXT, film TEXT, film_id TEXT);
+            CREATE TABLE e (id TEXT, doc_id TEXT, school TEXT, school_id TEXT, degree TEXT, field TEXT);""")
+
+    def add(self, record: dict) -> None:
+        """One record whose items already carry their entity ids."""
+        doc = record["doc_id"]
+        for key, (kind, name) in self.NAME.items():
+            for item in record[key]:
+                self.db.executemany("INSERT OR IGNORE INTO a VALUES (?, ?, ?)",
+                                    [(kind, item["id"], n) for n in (item[name], *item["aliases"])])
+                self.db.executemany("INSERT INTO m VALUES (?, ?, ?, ?, ?, ?)",
+                                    [(kind, item["id"], doc, x["start"], x["end"], x["text"])
+                                     for x in item["mentions"]])
+        self.db.executemany("INSERT INTO c VALUES (?, ?, ?, ?, ?)",
+                            [(c["person_id"], doc, c["role"], c["film"], c["film_id"]) for c in record["credits"]])
+        self.db.executemany("INSERT INTO e VALUES (?, ?, ?, ?, ?, ?)",
+                            [(e["person_id"], doc, e["school"], e["school_id"], e["degree"], e["field"])
+                             for e in record["education"]])
+
+    def rows(self, kind: str, clusters: list[Cluster]) -> Iterator[dict]:
+        """The rows of people.jsonl, films.jsonl or schools.jsonl, sorted by id."""
+        self.db.execute("CREATE INDEX IF NOT EXISTS mi ON m (kind, id)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS ai ON a (kind, id)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS ci ON c (id)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS ei ON e (id)")
+        for c in sorted(clusters, key=lambda c: c.id):
+            aliases = sorted(a for (a,) in self.db.execute("SELECT alias FROM a WHERE kind=? AND id=?", (kind, c.id))
+                             if a != c.name)
+            mentions = [{"doc_id": d, "start": s, "end": e, "text": t} for d, s, e, t in self.db.execute(
+                "SELECT doc_id, start, end, text FROM m WHERE kind=? AND id=? ORDER BY doc_id, start", (kind, c.id))]
+            row = {"id": c.id, "name": c.name, "aliases": aliases, "mentions": mentions, "merged": c.merges}
             if kind == "person":
-                row.update(credits=[], education=[])
-            rows[kind][c.id] = row
-    for o in occurrences_:
-        c = deduper.assign[(o.kind, o.doc_id, o.name)]
-        row = rows[o.kind][c.id]
-        for alias in (o.name, *o.aliases):
-            if alias != row["name"] and alias not in row["aliases"]:
-                row["aliases"].append(alias)
-        row["mentions"] += [{"doc_id": o.doc_id, "start": s, "end": e, "text": t} for s, e, t in o.mentions]
-    for doc_id, credits, education in records_facts:
-        for c in credits:
-            person = rows["person"][deduper.assign[("person", doc_id, c["person"])].id]
-            film = deduper.assign.get(("film", doc_id, c["film"])) if c["film"] else None
-            person["credits"].append({"doc_id": doc_id, "role": c["role"], "film": c["film"],
-                                      "film_id": film.id if film else None})
-        for e in education:
-            person = rows["person"][deduper.assign[("person", doc_id, e["person"])].id]
-            school = deduper.assign[("school", doc_id, e["school"])]
-            person["education"].append({"doc_id": doc_id, "school": e["school"], "school_id": school.id,
-                                        "degree": e["degree"], "field": e["field"]})
-    for kind in KINDS:
-        for row in rows[kind].values():
-            row["aliases"].sort()
-            row["mentions"].sort(key=lambda m: (m["doc_id"], m["start"]))
-            for key in ("credits", "education"):
-                if key in row:
-                    row[key].sort(key=lambda x: tuple(str(v) for v in x.values()))
-    return {k: [rows[k][i] for i in sorted(rows[k])] for k in KINDS}
+                row["credits"] = _sorted_facts(
+                    {"doc_id": d, "role": r, "film": f, "film_id": fi} for d, r, f, fi in self.db.execute(
+                        "SELECT doc_id, role, film, film_id FROM c WHERE id=?", (c.id,)))
+                row["education"] = _sorted_facts(
+                    {"doc_id": d, "school": s, "school_id": si, "degree": g, "field": f}
+                    for d, s, si, g, f in self.db.execute(
+                        "SELECT doc_id, school, school_id, degree, field FROM e WHERE id=?", (c.id,)))
+            yield row
+
+    def close(self) -> None:
+        self.db.close()
+        self.path.unlink(missing_ok=True)
+
+
+def _sorted_facts(facts: Iterable[dict]) -> list[dict]:
+    return sorted(facts, key=lambda x: tuple(str(v) for v in x.values()))

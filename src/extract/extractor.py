@@ -39,7 +39,7 @@ class Extractor:
         self.model = model
         self.builder = ArticleBuilder(rules_for(self.settings), self.settings)  # checks the rules now
         if model:
-            self.nlp  # a missing pretrained pipeline is an error before any article is read
+            _ = self.nlp  # a missing pretrained pipeline is an error before any article is read
 
     @cached_property
     def nlp(self) -> Language:

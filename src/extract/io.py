@@ -130,36 +130,31 @@ def unique_doc_ids(paths: list[Path]) -> dict[Path, str]:
     return ids
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Writes via a temporary file in the same folder and a rename, so a reader never sees
-    a half-written file."""
+def _write_atomic(path: Path, chunks: Iterable[str]) -> None:
+    """Writes the chunks via a temporary file in the same folder and a rename, so a reader
+    never sees a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Atomic write of one text."""
+    _write_atomic(path, [content])
 
 
 def write_lines(path: Path, lines: Iterable[str]) -> None:
     """Atomic write of one JSON document per line, streamed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            for line in lines:
-                fh.write(line + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    _write_atomic(path, (line + "\n" for line in lines))
 
 
 class Outputs:

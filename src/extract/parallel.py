@@ -9,7 +9,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from .cache import Cache
-from .dedup import facts_of, occurrences
+from .dedup import occurrences
 from .errors import ExtractError
 from .extractor import Extractor
 from .io import read_article
@@ -47,7 +47,6 @@ class Outcome:
     html_text: str | None = None  # the readable text of an HTML page, stored beside the records
     counts: dict | None = None
     occurrences: list | None = None  # what the deduplication needs, so the caller need not parse
-    facts: tuple | None = None
 
 
 _EXTRACTORS: dict[tuple[str, str | None], Extractor] = {}
@@ -86,7 +85,7 @@ def outcome_of(path: Path, record: Record, encoding: str, sha256: str, cached: b
                    sha256=sha256, cached=cached, html_text=html_text,
                    counts={k: len(getattr(record, k)) for k in ("people", "films", "schools", "credits",
                                                                   "education")},
-                   occurrences=occurrences(record), facts=facts_of(record))
+                   occurrences=occurrences(record))
 
 
 def work_batch(jobs: list[Job]) -> list[Outcome]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .corrections import apply as apply_corrections
 from .corrections import load as load_corrections
-from .dedup import Deduper, entity_rows
+from .dedup import Deduper, EntityStore
 from .extractor import Extractor, split_text  # noqa: F401  (split_text is part of the API)
 from .errors import ExtractError
 from .io import Outputs, decode, find_inputs, unique_doc_ids, write_atomic, write_lines
@@ -21,7 +21,7 @@ from .review import ReviewPage
 from .parallel import Job, Outcome, outcome_of, run_jobs
 from .models import Record, record_schema
 from .settings import Settings
-from .tables import ENTITY_TABLES, FactTables, write_entity_table
+from .tables import ENTITY_TABLES, EntityTable, FactTables
 
 FIELDS = ("people", "films", "schools", "credits", "education")
 ENTITY_FILES = {"person": "people.jsonl", "film": "films.jsonl", "school": "schools.jsonl"}
@@ -84,7 +84,7 @@ def run(paths: list[Path], out: Path, settings: Settings | None = None, model: s
     decisions = load_corrections(corrections) if corrections else None
     outputs = Outputs(out)
     outputs.begin()
-    results, occ, facts = [], [], []
+    results, occ = [], []
     staged = outputs.path("records.staged")
     with staged.open("w", encoding="utf-8") as fh:
         for result, outcome in process(paths, extractor, out / ".cache" if use_cache else None, outputs,
@@ -93,16 +93,18 @@ def run(paths: list[Path], out: Path, settings: Settings | None = None, model: s
             if outcome is not None:
                 fh.write(outcome.record_json + "\n")
                 occ += outcome.occurrences
-                facts.append(outcome.facts)
             if on_result:
                 on_result(result)
     deduper = Deduper(extractor.settings, extractor.school_aliases())
     clusters = deduper.cluster(occ)
-    _finish_records(outputs, staged, deduper, extractor.settings)
-    for kind, rows in entity_rows(deduper, clusters, occ, facts).items():
-        write_lines(outputs.path(ENTITY_FILES[kind]),
-                    (json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows))
-        write_entity_table(outputs.path(ENTITY_TABLES[kind]), rows)
+    del occ  # the deduplication index is done with
+    store = EntityStore(outputs.path(".entities.sqlite"))
+    try:
+        _finish_records(outputs, staged, deduper, extractor.settings, store)
+        for kind in ENTITY_FILES:
+            _write_entities(outputs, kind, store.rows(kind, clusters[kind]))
+    finally:
+        store.close()
     report = _report(results, started, extractor, {k: len(v) for k, v in clusters.items()})
     write_atomic(outputs.path("schema.json"), json.dumps(record_schema(), indent=2, sort_keys=True) + "\n")
     write_atomic(outputs.path("report.json"), json.dumps(report, indent=2, sort_keys=True) + "\n")
@@ -110,9 +112,20 @@ def run(paths: list[Path], out: Path, settings: Settings | None = None, model: s
     return report
 
 
-def _finish_records(outputs: Outputs, staged: Path, deduper: Deduper, settings: Settings) -> None:
+def _write_entities(outputs: Outputs, kind: str, rows: Iterator[dict]) -> None:
+    """people.jsonl and people.csv (or films, schools) from a stream of entity rows."""
+    table = EntityTable(outputs.path(ENTITY_TABLES[kind]))
+    try:
+        write_lines(outputs.path(ENTITY_FILES[kind]),
+                    (json.dumps(table.add(r), ensure_ascii=False, sort_keys=True) for r in rows))
+    finally:
+        table.close()
+
+
+def _finish_records(outputs: Outputs, staged: Path, deduper: Deduper, settings: Settings,
+                    store: EntityStore) -> None:
     """One pass over the staged records: each gets its entity ids, then goes into
-    records.jsonl, the credit and education tables and the review page."""
+    records.jsonl, the entity store, the credit and education tables and the review page."""
     tables = FactTables(outputs.stage)
     review = ReviewPage(outputs.path("review.html"), rules_for(settings), settings.review_max_articles)
     text_of = partial(_text_of, outputs.stage)
@@ -121,6 +134,7 @@ def _finish_records(outputs: Outputs, staged: Path, deduper: Deduper, settings: 
         with staged.open(encoding="utf-8") as fh:
             for line in fh:
                 record = _with_ids(line, deduper)
+                store.add(record)
                 tables.add(record)
                 review.add(record, text_of)
                 yield json.dumps(record, ensure_ascii=False, separators=(",", ":"))

@@ -13,15 +13,22 @@ EDUCATION_COLUMNS = ["doc_id", "person_id", "person", "school_id", "school", "de
                      "confidence", "rule", "source", "evidence"]
 
 
-def write_entity_table(path: Path, rows: list[dict]) -> None:
-    """people.csv, films.csv or schools.csv from the rows of the matching .jsonl file."""
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=ENTITY_COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({"id": row["id"], "name": row["name"], "aliases": "; ".join(row["aliases"]),
-                             "articles": len({m["doc_id"] for m in row["mentions"]}),
-                             "mentions": len(row["mentions"])})
+class EntityTable:
+    """people.csv, films.csv or schools.csv, written one entity row at a time."""
+
+    def __init__(self, path: Path):
+        self.fh = path.open("w", encoding="utf-8", newline="")
+        self.writer = csv.DictWriter(self.fh, fieldnames=ENTITY_COLUMNS)
+        self.writer.writeheader()
+
+    def add(self, row: dict) -> dict:
+        self.writer.writerow({"id": row["id"], "name": row["name"], "aliases": "; ".join(row["aliases"]),
+                              "articles": len({m["doc_id"] for m in row["mentions"]}),
+                              "mentions": len(row["mentions"])})
+        return row
+
+    def close(self) -> None:
+        self.fh.close()
 
 
 class FactTables:
