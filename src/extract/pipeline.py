@@ -13,7 +13,7 @@ from pathlib import Path
 from .corrections import apply as apply_corrections
 from .corrections import load as load_corrections
 from .dedup import Deduper, EntityStore
-from .extractor import Extractor, split_text  # noqa: F401  (split_text is part of the API)
+from .extractor import Extractor
 from .errors import ExtractError
 from .io import Outputs, decode, find_inputs, unique_doc_ids, write_atomic, write_lines
 from .nlp import rules_for
