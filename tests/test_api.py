@@ -59,7 +59,7 @@ def test_progress_bar_shows_on_a_terminal_only():
 
     from rich.console import Console
 
-    from extract.pipeline import FileResult
+    from extract.report import FileResult
     from extract.progress import RunDisplay
 
     def drive(terminal: bool) -> str:

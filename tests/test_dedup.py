@@ -49,10 +49,9 @@ def _occ(doc: str, name: str, kind: str = "person", support: tuple[str, ...] = (
 def _clusters(occ: list[Occurrence]) -> dict[str, list[frozenset[str]]]:
     """Per kind, the names in each cluster."""
     deduper = Deduper(Settings())
-    out = deduper.cluster(occ)
-    return {kind: [frozenset(o.name for o in occ if o.kind == kind
-                             and deduper.assign[(kind, o.doc_id, o.name)] is c) for c in clusters]
-            for kind, clusters in out.items()}
+    deduper.cluster(occ)
+    return {kind: [frozenset(o.name for o in occ if o.kind == kind and deduper.id_of(kind, o.doc_id, o.name) == c.id)
+                   for c in deduper.clusters(kind)] for kind in ("person", "film", "school")}
 
 
 def test_no_merge_through_a_looser_form():
@@ -89,9 +88,14 @@ def test_a_shared_film_supports_a_weaker_match():
 
 def test_ids_do_not_depend_on_order_or_unrelated_files():
     occ = [_occ("a", "Lizzy Yang Liu"), _occ("b", "Lizzy Liu"), _occ("a", "Nezouh", "film")]
-    ids = {c.id for cs in Deduper().cluster(occ).values() for c in cs}
     more = list(reversed(occ)) + [_occ("z", "Omar Haddad"), _occ("z", "Harvest", "film")]
-    assert ids <= {c.id for cs in Deduper().cluster(more).values() for c in cs}
+    assert _ids(occ) <= _ids(more)
+
+
+def _ids(occ: list[Occurrence]) -> set[str]:
+    deduper = Deduper()
+    deduper.cluster(occ)
+    return {c.id for kind in ("person", "film", "school") for c in deduper.clusters(kind)}
 
 
 def test_short_form_shared_by_two_people_attaches_to_the_nearest_full_mention():
@@ -132,3 +136,15 @@ def test_entity_ids_survive_reordering_and_an_unrelated_file(tmp_path):
     second = {json.loads(x)["name"]: json.loads(x)["id"]
               for x in (tmp_path / "out2" / "people.jsonl").read_text().splitlines()}
     assert all(second[name] == i for name, i in first.items())
+
+
+def test_colliding_ids_are_numbered_and_every_item_keeps_its_own(monkeypatch):
+    monkeypatch.setattr("extract.dedup.entity_id", lambda kind, key: f"{kind[0]}_same")
+    occ = [_occ("a", "Lizzy Yang Liu"), _occ("b", "Lizzy Liu"), _occ("c", "Omar Haddad"), _occ("d", "Wei Chen")]
+    deduper = Deduper()
+    deduper.cluster(occ)
+    clusters = list(deduper.clusters("person"))
+    assert [c.id for c in clusters] == ["p_same", "p_same-2", "p_same-3"]
+    for c in clusters:
+        names = {o.name for o in occ if deduper.id_of("person", o.doc_id, o.name) == c.id}
+        assert c.name in names and len(names) == len(c.keys)

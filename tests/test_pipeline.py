@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from extract.io import Article
+from extract.report import FileResult, RunReport
 from extract.extractor import split_text
 
 
@@ -29,3 +31,18 @@ def test_long_article_is_not_truncated(extractor):
     assert len(ruiz.mentions) == 2000
     assert max(m.start for m in ruiz.mentions) > len(text) - len(para)
     assert all(text[m.start:m.end] == m.text for m in ruiz.mentions)
+
+
+def test_report_entries_are_sorted_and_duplicates_named(tmp_path):
+    report = RunReport(tmp_path / "r.sqlite")
+    assert report.first_with("abc", "b.txt") is None
+    report.add(FileResult("b.txt", "b", "ok", counts={"people": 2}))
+    report.add(FileResult("a.txt", "a", "ok", counts={"people": 1}, duplicate_of=report.first_with("abc", "a.txt")))
+    report.add(FileResult("c.txt", "c", "failed", "c.txt: the file is empty"))
+    report.write(tmp_path / "report.json", report.summary({"people": 3}, {"extract": "x"}))
+    report.close()
+    data = json.loads((tmp_path / "report.json").read_text())
+    assert [f["source"] for f in data["files"]] == ["a.txt", "b.txt", "c.txt"]
+    assert data["files"][0]["duplicate_of"] == "b.txt"
+    assert data["totals"]["ok"] == 2 and data["totals"]["failed"] == 1 and data["totals"]["people"] == 3
+    assert not (tmp_path / "r.sqlite").exists()

@@ -1,6 +1,7 @@
 """One entity per real person, film and school across the collection.
 
-The stages, in order:
+The stages, in order (all of a run's names wait in an SQLite file, so memory does not grow
+with the collection; only the names that merge are held in memory):
   1. group   the article-level items by their folded name (exact matches cost nothing)
   2. block   each distinct name under a few short keys, so that only names sharing a key
              are compared: the cost grows with the number of names, not its square
@@ -14,11 +15,13 @@ lower score (`Settings.person_fuzzy_supported_min`).
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+import heapq
+import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, groupby
 from pathlib import Path
 
 from .namekeys import initials, match_words, words_of
@@ -30,6 +33,9 @@ PREFIX = {"person": "p", "film": "f", "school": "s"}
 # common to tell anything ("li" + "wang") and only exact matches count inside it.
 MAX_BLOCK = 200
 LONE = "\0"  # marks the key of a one-word person name, kept to its own article
+SEP, TIE = "\x1f", "\x1e"  # between the words of a key; between a tied item's kind and key
+
+Key = tuple[str, ...]
 
 
 @dataclass
@@ -49,7 +55,7 @@ class Cluster:
     """A real entity: the distinct names (folded) that were merged, and why."""
 
     kind: str
-    keys: list[tuple[str, ...]]
+    keys: list[Key]
     merges: list[dict] = field(default_factory=list)
     id: str = ""
     name: str = ""
@@ -73,7 +79,21 @@ class _UnionFind:
         return ra
 
 
-def block_keys(kind: str, words: tuple[str, ...], official: str | None = None) -> set[str]:
+def key_of(kind: str, doc_id: str, name: str) -> Key:
+    """The folded words that group a name; a one-word person name is kept to its article."""
+    words = words_of(kind, name) or (name.casefold(),)
+    if kind == "person" and len(words) < 2:
+        words = (*words, f"{LONE}{doc_id}")
+    return words
+
+
+def entity_id(kind: str, key: Key) -> str:
+    """The stable id of the entity named by `key`: the same name gives the same id in every run."""
+    digest = hashlib.sha1(f"{kind}|{' '.join(key)}".encode()).hexdigest()[:12]
+    return f"{PREFIX[kind]}_{digest}"
+
+
+def block_keys(kind: str, words: Key, official: str | None = None) -> set[str]:
     """Short keys that every name a name could match also has."""
     if kind == "person":
         prefixes = sorted({w[:3] for w in words if len(w) > 1})
@@ -89,134 +109,207 @@ def block_keys(kind: str, words: tuple[str, ...], official: str | None = None) -
 
 
 class Deduper:
-    """Clusters occurrences into entities; thresholds come from `Settings`."""
+    """Clusters occurrences into entities; thresholds come from `Settings`. Feed it each
+    article's occurrences with `add`, call `cluster`, then ask `id_of` and `clusters`."""
 
-    def __init__(self, settings: Settings | None = None, school_aliases: dict[str, str] | None = None):
+    def __init__(self, settings: Settings | None = None, school_aliases: dict[str, str] | None = None,
+                 path: Path | None = None):
         self.settings = settings or Settings()
         self.school_aliases = school_aliases or {}
+        self.path = path
+        self.db = sqlite3.connect(path or ":memory:")
+        self.db.executescript("""
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+            CREATE TABLE occ (kind TEXT, key TEXT, doc_id TEXT, name TEXT, support TEXT);
+            CREATE TABLE keys (kind TEXT, key TEXT, id TEXT, surface TEXT, names TEXT, support TEXT,
+                               merged INT DEFAULT 0, PRIMARY KEY (kind, key)) WITHOUT ROWID;
+            CREATE TABLE blk (kind TEXT, block TEXT, key TEXT);""")
+        self.override: dict[tuple[str, Key], str] = {}  # ids of names that merged (or whose id collided)
+        self.merged: dict[str, list[Cluster]] = {}
 
-    def cluster(self, occurrences: list[Occurrence]) -> dict[str, list[Cluster]]:
-        """Clusters per kind; also fills `self.assign[(kind, doc_id, name)] = cluster`."""
-        self.assign: dict[tuple[str, str, str], Cluster] = {}
-        out: dict[str, list[Cluster]] = {}
-        for kind in KINDS:
-            occ = [o for o in occurrences if o.kind == kind]
-            out[kind] = self._cluster_kind(kind, occ)
-        return out
+    # ---- input -----------------------------------------------------------------------------
+    def add(self, occurrences: Iterable[Occurrence]) -> None:
+        """One article's occurrences (or several articles', in any order)."""
+        rows, tied = [], {}
+        occurrences = list(occurrences)
+        for o in occurrences:
+            if o.kind != "person":
+                tied[(o.doc_id, o.name)] = f"{o.kind}{TIE}{SEP.join(key_of(o.kind, o.doc_id, o.name))}"
+        for o in occurrences:
+            support = "|".join(sorted({tied[(o.doc_id, n)] for n in o.support if (o.doc_id, n) in tied}))
+            rows.append((o.kind, SEP.join(key_of(o.kind, o.doc_id, o.name)), o.doc_id, o.name, support))
+        self.db.executemany("INSERT INTO occ VALUES (?, ?, ?, ?, ?)", rows)
 
     # ---- stages ----------------------------------------------------------------------------
-    def _cluster_kind(self, kind: str, occ: list[Occurrence]) -> list[Cluster]:
-        groups: dict[tuple[str, ...], list[Occurrence]] = defaultdict(list)
-        for o in occ:
-            words = words_of(kind, o.name) or (o.name.casefold(),)
-            if kind == "person" and len(words) < 2:
-                words = (*words, f"{LONE}{o.doc_id}")  # a lone word is never matched across articles
-            groups[words].append(o)
-        surface = {k: _most_common(o.name for o in g) for k, g in groups.items()}
-        support = {k: self._support(g) for k, g in groups.items()} if kind == "person" else {}
-        uf = _UnionFind(sorted(groups))
-        why: dict[tuple[str, ...], dict] = {}
-        for _, a, b, rule, score in self._pairs(kind, sorted(groups), surface, support):
-            ra, rb = uf.find(a), uf.find(b)
-            if ra == rb or not self._compatible(kind, uf.members[ra], uf.members[rb], surface, support):
-                continue
-            uf.union(a, b)
-            why.setdefault(b, {"name": surface[b], "matched": surface[a], "rule": rule, "score": score})
-        clusters = []
-        for root in sorted(uf.members):
-            keys = uf.members[root]
-            cluster = Cluster(kind, keys)
-            self._name(cluster, groups, surface)
-            cluster.merges = [why[k] for k in keys if k in why] + _spelling_merges(keys, groups, surface)
-            for k in keys:
-                for o in groups[k]:
-                    self.assign[(kind, o.doc_id, o.name)] = cluster
-            clusters.append(cluster)
-        _unique_ids(clusters)
-        return clusters
+    def cluster(self, occurrences: Iterable[Occurrence] | None = None) -> dict[str, int]:
+        """Clusters everything added (and `occurrences`); returns the number of entities per kind."""
+        if occurrences is not None:
+            self.add(occurrences)
+        self.db.execute("CREATE INDEX IF NOT EXISTS occ_key ON occ (kind, key)")
+        for kind in KINDS:
+            self._group(kind)
+            self.merged[kind] = self._merge(kind, self._pairs(kind))
+            self._unique_ids(kind)
+        return {kind: self.count(kind) for kind in KINDS}
 
-    def _support(self, group: list[Occurrence]) -> frozenset[str]:
-        """Ids of the films and schools tied to a person name (already clustered)."""
-        ids = set()
-        for o in group:
-            for name in o.support:
-                for kind in ("film", "school"):
-                    c = self.assign.get((kind, o.doc_id, name))
-                    if c is not None:
-                        ids.add(c.id)
-        return frozenset(ids)
+    def _group(self, kind: str) -> None:
+        """One row per distinct key: its id, its most used name, all its names and its ties."""
+        rows = self.db.execute("SELECT key, name, COUNT(*), group_concat(support, '|') FROM occ WHERE kind=? "
+                               "GROUP BY key, name ORDER BY key", (kind,))
 
-    def _pairs(self, kind, keys, surface, support):
-        """Matching pairs of distinct names sharing a block, strongest first."""
-        blocks: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for k in keys:
-            if k[-1].startswith(LONE):
-                continue
-            official = self.school_aliases.get(surface[k], surface[k]) if kind == "school" else None
-            for b in block_keys(kind, k, official and "".join(words_of("school", official))):
-                blocks[b].append(k)
-        seen, pairs = set(), []
-        for members in blocks.values():
-            if len(members) < 2 or len(members) > MAX_BLOCK:
-                continue
-            for a, b in combinations(members, 2):
-                if (a, b) in seen:
+        def keyed():
+            for key, group in groupby(rows, key=lambda r: r[0]):
+                group = list(group)
+                surface = min(group, key=lambda r: (-r[2], r[1]))[1]
+                names = sorted(r[1] for r in group)
+                ties = {t for r in group for t in (r[3] or "").split("|") if t}
+                support = " ".join(sorted({self._tie_id(t) for t in ties}))
+                yield kind, key, entity_id(kind, tuple(key.split(SEP))), surface, json.dumps(names), support
+        self.db.executemany("INSERT INTO keys (kind, key, id, surface, names, support) VALUES (?, ?, ?, ?, ?, ?)",
+                            keyed())
+
+    def _tie_id(self, tie: str) -> str:
+        kind, key = tie.split(TIE)
+        return self.final_id(kind, tuple(key.split(SEP)))
+
+    def _pairs(self, kind: str) -> list[tuple]:
+        """Matching pairs of distinct names sharing a block, strongest first; each pair is
+        compared once, in the first block of a useful size that both are in."""
+        def blocked():
+            for key, surface in self.db.execute("SELECT key, surface FROM keys WHERE kind=?", (kind,)):
+                words = tuple(key.split(SEP))
+                if words[-1].startswith(LONE):
                     continue
-                seen.add((a, b))
-                found = self._match(kind, a, b, surface, support)
+                for b in block_keys(kind, words, self._official(kind, surface)):
+                    yield kind, b, key
+        self.db.executemany("INSERT INTO blk VALUES (?, ?, ?)", blocked())
+        self.db.execute("CREATE INDEX IF NOT EXISTS blk_block ON blk (kind, block)")
+        useless = {b for (b,) in self.db.execute(
+            "SELECT block FROM blk WHERE kind=? GROUP BY block HAVING COUNT(*) > ?", (kind, MAX_BLOCK))}
+        rows = self.db.execute(
+            "SELECT b.block, b.key, k.surface, k.support FROM blk b JOIN keys k ON k.kind=b.kind AND k.key=b.key "
+            "WHERE b.kind=? AND b.block IN (SELECT block FROM blk WHERE kind=? GROUP BY block "
+            "HAVING COUNT(*) BETWEEN 2 AND ?) ORDER BY b.block, b.key", (kind, kind, MAX_BLOCK))
+        self.info: dict[Key, tuple[str, frozenset[str]]] = {}  # surface and ties of names that match
+        pairs = []
+        for block, members in groupby(rows, key=lambda r: r[0]):
+            members = [(tuple(k.split(SEP)), s, frozenset(t.split())) for _, k, s, t in members]
+            blocks = {k: block_keys(kind, k, self._official(kind, s)) - useless for k, s, _ in members}
+            for (a, sa, ta), (b, sb, tb) in combinations(members, 2):
+                if min(blocks[a] & blocks[b]) != block:
+                    continue
+                found = self._match(kind, a, b, (sa, ta), (sb, tb))
                 if found:
+                    self.info[a], self.info[b] = (sa, ta), (sb, tb)
                     pairs.append((-found[1], a, b, found[0], found[1]))
         return sorted(pairs)
 
-    def _match(self, kind, a, b, surface, support):
-        if a[-1].startswith(LONE) or b[-1].startswith(LONE):
+    def _official(self, kind: str, surface: str) -> str | None:
+        if kind != "school":
             return None
-        shared = bool(support.get(a, frozenset()) & support.get(b, frozenset()))
-        return match_words(kind, surface[a], surface[b], a, b, self.settings, supported=shared,
+        return "".join(words_of("school", self.school_aliases.get(surface, surface)))
+
+    def _match(self, kind, a: Key, b: Key, ia: tuple[str, frozenset], ib: tuple[str, frozenset]):
+        return match_words(kind, ia[0], ib[0], a, b, self.settings, supported=bool(ia[1] & ib[1]),
                            aliases=self.school_aliases)
 
-    def _compatible(self, kind, left, right, surface, support) -> bool:
-        """Every name of one cluster matches every name of the other (complete linkage)."""
-        return all(self._match(kind, a, b, surface, support) for a in left for b in right)
+    def _merge(self, kind: str, pairs: list[tuple]) -> list[Cluster]:
+        """The clusters of more than one name; their names get the cluster's id."""
+        uf = _UnionFind(sorted({k for p in pairs for k in p[1:3]}))
+        why: dict[Key, dict] = {}
+        for _, a, b, rule, score in pairs:
+            ra, rb = uf.find(a), uf.find(b)
+            if ra == rb or not self._compatible(kind, uf.members[ra], uf.members[rb]):
+                continue
+            uf.union(a, b)
+            why.setdefault(b, {"name": self.info[b][0], "matched": self.info[a][0], "rule": rule, "score": score})
+        clusters = []
+        for root in sorted(uf.members):
+            keys = sorted(uf.members[root])
+            cluster = Cluster(kind, keys)
+            self._name(cluster)
+            cluster.merges = [why[k] for k in keys if k in why] + self._spelling_merges(kind, keys)
+            clusters.append(cluster)
+            for k in keys:
+                self.override[(kind, k)] = cluster.id
+        self.db.executemany("UPDATE keys SET merged=1 WHERE kind=? AND key=?",
+                            [(kind, SEP.join(k)) for c in clusters for k in c.keys])
+        return clusters
 
-    def _name(self, cluster: Cluster, groups, surface) -> None:
+    def _compatible(self, kind, left, right) -> bool:
+        """Every name of one cluster matches every name of the other (complete linkage)."""
+        return all(self._match(kind, a, b, self.info[a], self.info[b]) for a in left for b in right)
+
+    def _name(self, cluster: Cluster) -> None:
         """The name used in most articles; ties go to the fuller, then the longer, name.
         A school is named by its official name when the gazetteer knows it, else not by an acronym."""
         officials = set(self.school_aliases.values())
 
         def weight(k):
-            docs = len({o.doc_id for o in groups[k]})
-            school_rank = (surface[k] not in officials, surface[k].isupper()) if cluster.kind == "school" else ()
-            return (*school_rank, -docs, -len(k), -len(surface[k]), surface[k])
+            surface = self.info[k][0]
+            (docs,) = self.db.execute("SELECT COUNT(DISTINCT doc_id) FROM occ WHERE kind=? AND key=?",
+                                      (cluster.kind, SEP.join(k))).fetchone()
+            school_rank = (surface not in officials, surface.isupper()) if cluster.kind == "school" else ()
+            return (*school_rank, -docs, -len(k), -len(surface), surface)
         best = min(cluster.keys, key=weight)
-        cluster.name = surface[best]
-        digest = hashlib.sha1(f"{cluster.kind}|{' '.join(best)}".encode()).hexdigest()[:12]
-        cluster.id = f"{PREFIX[cluster.kind]}_{digest}"
+        cluster.name, cluster.id = self.info[best][0], entity_id(cluster.kind, best)
+
+    def _spelling_merges(self, kind: str, keys: list[Key]) -> list[dict]:
+        """Names that differ only in case, accents or punctuation fold to one key: list them too."""
+        return [m for k in keys for m in _spellings(*self.db.execute(
+            "SELECT surface, names FROM keys WHERE kind=? AND key=?", (kind, SEP.join(k))).fetchone())]
+
+    def _unique_ids(self, kind: str) -> None:
+        """Two entities whose ids collide keep distinct ids, numbered in a fixed order."""
+        by_id: dict[str, list[list[Key]]] = defaultdict(list)
+        for c in self.merged[kind]:
+            by_id[c.id].append(c.keys)
+        clashes = {i for (i,) in self.db.execute(
+            "SELECT id FROM keys WHERE kind=? AND merged=0 GROUP BY id HAVING COUNT(*) > 1", (kind,))}
+        clashes |= {i for i in by_id if self.db.execute(
+            "SELECT 1 FROM keys WHERE kind=? AND merged=0 AND id=?", (kind, i)).fetchone()}
+        for i in sorted(clashes):
+            groups = by_id.get(i, []) + [[tuple(k.split(SEP))] for (k,) in self.db.execute(
+                "SELECT key FROM keys WHERE kind=? AND merged=0 AND id=?", (kind, i))]
+            for n, keys in enumerate(sorted(groups)[1:], start=2):
+                for k in keys:
+                    self.override[(kind, k)] = f"{i}-{n}"
+                for c in self.merged[kind]:
+                    if c.keys == keys:
+                        c.id = f"{i}-{n}"
+
+    # ---- answers ---------------------------------------------------------------------------
+    def final_id(self, kind: str, key: Key) -> str:
+        return self.override.get((kind, key)) or entity_id(kind, key)
+
+    def id_of(self, kind: str, doc_id: str, name: str) -> str:
+        """The entity id of an article's item."""
+        return self.final_id(kind, key_of(kind, doc_id, name))
+
+    def count(self, kind: str) -> int:
+        (n,) = self.db.execute("SELECT COUNT(*) FROM keys WHERE kind=? AND merged=0", (kind,)).fetchone()
+        return n + len(self.merged.get(kind, []))
+
+    def clusters(self, kind: str) -> Iterator[Cluster]:
+        """Every entity of a kind, sorted by id, streamed from the file."""
+        def lone():
+            for key, surface, names in self.db.execute(
+                    "SELECT key, surface, names FROM keys WHERE kind=? AND merged=0 ORDER BY id", (kind,)):
+                k = tuple(key.split(SEP))
+                yield Cluster(kind, [k], _spellings(surface, names), self.final_id(kind, k), surface)
+        self.db.execute("CREATE INDEX IF NOT EXISTS keys_id ON keys (kind, id)")
+        yield from heapq.merge(lone(), sorted(self.merged.get(kind, []), key=lambda c: c.id),
+                               key=lambda c: c.id)
+
+    def close(self) -> None:
+        self.db.close()
+        if self.path:
+            self.path.unlink(missing_ok=True)
 
 
-def _spelling_merges(keys, groups, surface) -> list[dict]:
-    """Names that differ only in case, accents or punctuation fold to one key: list them too."""
-    out = []
-    for k in keys:
-        for name in sorted({o.name for o in groups[k]} - {surface[k]}):
-            out.append({"name": name, "matched": surface[k], "rule": "exact", "score": 100.0})
-    return out
-
-
-def _most_common(names: Iterable[str]) -> str:
-    counts: dict[str, int] = defaultdict(int)
-    for n in names:
-        counts[n] += 1
-    return min(counts, key=lambda n: (-counts[n], n))
-
-
-def _unique_ids(clusters: list[Cluster]) -> None:
-    """Two clusters with the same canonical name keep distinct ids, numbered in a fixed order."""
-    seen: dict[str, int] = defaultdict(int)
-    for c in sorted(clusters, key=lambda c: (c.id, sorted(c.keys))):
-        seen[c.id] += 1
-        if seen[c.id] > 1:
-            c.id = f"{c.id}-{seen[c.id]}"
+def _spellings(surface: str, names_json: str) -> list[dict]:
+    return [{"name": n, "matched": surface, "rule": "exact", "score": 100.0}
+            for n in sorted(set(json.loads(names_json)) - {surface})]
 
 
 # ---- from records to entity files ------------------------------------------------------------
@@ -272,31 +365,47 @@ class EntityStore:
                             [(e["person_id"], doc, e["school"], e["school_id"], e["degree"], e["field"])
                              for e in record["education"]])
 
-    def rows(self, kind: str, clusters: list[Cluster]) -> Iterator[dict]:
-        """The rows of people.jsonl, films.jsonl or schools.jsonl, sorted by id."""
-        self.db.execute("CREATE INDEX IF NOT EXISTS mi ON m (kind, id)")
-        self.db.execute("CREATE INDEX IF NOT EXISTS ai ON a (kind, id)")
-        self.db.execute("CREATE INDEX IF NOT EXISTS ci ON c (id)")
-        self.db.execute("CREATE INDEX IF NOT EXISTS ei ON e (id)")
-        for c in sorted(clusters, key=lambda c: c.id):
-            aliases = sorted(a for (a,) in self.db.execute("SELECT alias FROM a WHERE kind=? AND id=?", (kind, c.id))
-                             if a != c.name)
-            mentions = [{"doc_id": d, "start": s, "end": e, "text": t} for d, s, e, t in self.db.execute(
-                "SELECT doc_id, start, end, text FROM m WHERE kind=? AND id=? ORDER BY doc_id, start", (kind, c.id))]
-            row = {"id": c.id, "name": c.name, "aliases": aliases, "mentions": mentions, "merged": c.merges}
+    def rows(self, kind: str, clusters: Iterable[Cluster]) -> Iterator[dict]:
+        """The rows of people.jsonl, films.jsonl or schools.jsonl; `clusters` come sorted by id,
+        and each table is read once, in the same order."""
+        q = self.db.execute
+        aliases = _ById(q("SELECT id, alias FROM a WHERE kind=? ORDER BY id", (kind,)))
+        mentions = _ById(q("SELECT id, doc_id, start, end, text FROM m WHERE kind=? ORDER BY id, doc_id, start",
+                           (kind,)))
+        credits = _ById(q("SELECT id, doc_id, role, film, film_id FROM c ORDER BY id") if kind == "person" else ())
+        education = _ById(q("SELECT id, doc_id, school, school_id, degree, field FROM e ORDER BY id")
+                          if kind == "person" else ())
+        for c in clusters:
+            row = {"id": c.id, "name": c.name, "aliases": sorted(a for (a,) in aliases.take(c.id) if a != c.name),
+                   "mentions": [{"doc_id": d, "start": s, "end": e, "text": t} for d, s, e, t in mentions.take(c.id)],
+                   "merged": c.merges}
             if kind == "person":
-                row["credits"] = _sorted_facts(
-                    {"doc_id": d, "role": r, "film": f, "film_id": fi} for d, r, f, fi in self.db.execute(
-                        "SELECT doc_id, role, film, film_id FROM c WHERE id=?", (c.id,)))
-                row["education"] = _sorted_facts(
-                    {"doc_id": d, "school": s, "school_id": si, "degree": g, "field": f}
-                    for d, s, si, g, f in self.db.execute(
-                        "SELECT doc_id, school, school_id, degree, field FROM e WHERE id=?", (c.id,)))
+                row["credits"] = _sorted_facts({"doc_id": d, "role": r, "film": f, "film_id": fi}
+                                               for d, r, f, fi in credits.take(c.id))
+                row["education"] = _sorted_facts({"doc_id": d, "school": s, "school_id": si, "degree": g, "field": f}
+                                                 for d, s, si, g, f in education.take(c.id))
             yield row
 
     def close(self) -> None:
         self.db.close()
         self.path.unlink(missing_ok=True)
+
+
+class _ById:
+    """Rows sorted by entity id, handed out one id at a time, ids asked in increasing order."""
+
+    def __init__(self, rows: Iterable[tuple]):
+        self.groups = groupby(rows, key=lambda r: r[0])
+        self.head = next(self.groups, None)
+
+    def take(self, entity_id: str) -> list[tuple]:
+        while self.head is not None and self.head[0] < entity_id:
+            self.head = next(self.groups, None)
+        if self.head is None or self.head[0] != entity_id:
+            return []
+        rows = [r[1:] for r in self.head[1]]
+        self.head = next(self.groups, None)
+        return rows
 
 
 def _sorted_facts(facts: Iterable[dict]) -> list[dict]:

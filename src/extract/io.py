@@ -130,7 +130,7 @@ def unique_doc_ids(paths: list[Path]) -> dict[Path, str]:
     return ids
 
 
-def _write_atomic(path: Path, chunks: Iterable[str]) -> None:
+def write_chunks(path: Path, chunks: Iterable[str]) -> None:
     """Writes the chunks via a temporary file in the same folder and a rename, so a reader
     never sees a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,12 +149,12 @@ def _write_atomic(path: Path, chunks: Iterable[str]) -> None:
 
 def write_atomic(path: Path, content: str) -> None:
     """Atomic write of one text."""
-    _write_atomic(path, [content])
+    write_chunks(path, [content])
 
 
 def write_lines(path: Path, lines: Iterable[str]) -> None:
     """Atomic write of one JSON document per line, streamed."""
-    _write_atomic(path, (line + "\n" for line in lines))
+    write_chunks(path, (line + "\n" for line in lines))
 
 
 class Outputs:

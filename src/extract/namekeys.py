@@ -30,7 +30,7 @@ _LATIN = str.maketrans({"đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ø": "o", "
 _SPACE = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def fold(text: str) -> str:
     """Case, accents, quotes, dashes and punctuation folded away; "&" read as "and"."""
     s = text.replace("&", " and ")

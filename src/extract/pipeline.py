@@ -4,10 +4,8 @@ together at the end, so an interrupted run leaves the previous results as they w
 from __future__ import annotations
 
 import json
-import time
-from functools import partial
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .corrections import apply as apply_corrections
@@ -20,36 +18,19 @@ from .nlp import rules_for
 from .review import ReviewPage
 from .parallel import Job, Outcome, outcome_of, run_jobs
 from .models import Record, record_schema
+from .report import FileResult, RunReport
 from .settings import Settings
 from .tables import ENTITY_TABLES, EntityTable, FactTables
 
-FIELDS = ("people", "films", "schools", "credits", "education")
 ENTITY_FILES = {"person": "people.jsonl", "film": "films.jsonl", "school": "schools.jsonl"}
 
 
-@dataclass
-class FileResult:
-    """What happened to one input file, for the report."""
-
-    source: str
-    doc_id: str
-    status: str  # ok, failed or skipped
-    reason: str | None = None
-    counts: dict[str, int] = field(default_factory=dict)
-    encoding: str | None = None
-    cached: bool | None = None
-    duplicate_of: str | None = None
-
-    def as_json(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v is not None and v != {}}
-
-
-def process(paths: list[Path], extractor: Extractor, cache_dir: Path | None = None,
+def process(paths: list[Path], extractor: Extractor, report: RunReport, cache_dir: Path | None = None,
             outputs: Outputs | None = None, workers: int = 1, cluster: str | None = None,
             corrections: dict[str, list] | None = None, on_start: Callable[[int], None] | None = None
             ) -> Iterator[tuple[FileResult, Outcome | None]]:
     """Each input file's result and outcome (None unless ok), in path order. Files of other
-    kinds found in folders come first, as skipped."""
+    kinds found in folders come first, as skipped. `report` remembers which bytes were seen."""
     files, skipped = find_inputs(paths)
     for path, reason in skipped:
         yield FileResult(str(path), path.stem, "skipped", reason), None
@@ -58,7 +39,6 @@ def process(paths: list[Path], extractor: Extractor, cache_dir: Path | None = No
             for path, doc_id in unique_doc_ids(files).items()]
     if on_start:
         on_start(len(jobs))
-    first_of: dict[str, str] = {}
     for o in run_jobs(jobs, workers, cluster):
         if not o.ok:
             yield FileResult(str(o.path), o.doc_id, "failed", o.reason), None
@@ -68,48 +48,49 @@ def process(paths: list[Path], extractor: Extractor, cache_dir: Path | None = No
             o = outcome_of(o.path, fixed, o.encoding, o.sha256, o.cached, o.html_text)
         if outputs is not None and o.html_text is not None:
             write_atomic(outputs.path("texts") / f"{o.doc_id}.txt", o.html_text)
-        duplicate = first_of.setdefault(o.sha256, str(o.path))
         yield FileResult(str(o.path), o.doc_id, "ok", counts=o.counts, encoding=o.encoding, cached=o.cached,
-                         duplicate_of=None if duplicate == str(o.path) else duplicate), o
+                         duplicate_of=report.first_with(o.sha256, str(o.path))), o
 
 
 def run(paths: list[Path], out: Path, settings: Settings | None = None, model: str | None = None,
         on_result: Callable[[FileResult], None] | None = None, use_cache: bool = True,
         on_start: Callable[[int], None] | None = None,
         workers: int = 1, cluster: str | None = None, corrections: Path | None = None) -> dict:
-    """Extracts every article under `paths` into `out` and returns the report. Records are
-    written as they are made (to the staging folder), then given their entity ids."""
-    started = time.perf_counter()
+    """Extracts every article under `paths` into `out` and returns the report's summary (the
+    entry of each file is in report.json). Records are written as they are made (to the
+    staging folder), then given their entity ids; what the run must remember of every
+    article waits in SQLite files there, so memory stays flat as the collection grows."""
     extractor = Extractor(settings, model)  # rules are read and checked before any article
     decisions = load_corrections(corrections) if corrections else None
     outputs = Outputs(out)
     outputs.begin()
-    results, occ = [], []
-    staged = outputs.path("records.staged")
-    with staged.open("w", encoding="utf-8") as fh:
-        for result, outcome in process(paths, extractor, out / ".cache" if use_cache else None, outputs,
-                                       workers, cluster, decisions, on_start):
-            results.append(result)
-            if outcome is not None:
-                fh.write(outcome.record_json + "\n")
-                occ += outcome.occurrences
-            if on_result:
-                on_result(result)
-    deduper = Deduper(extractor.settings, extractor.school_aliases())
-    clusters = deduper.cluster(occ)
-    del occ  # the deduplication index is done with
+    report = RunReport(outputs.path(".report.sqlite"))
+    deduper = Deduper(extractor.settings, extractor.school_aliases(), outputs.path(".dedup.sqlite"))
     store = EntityStore(outputs.path(".entities.sqlite"))
+    staged = outputs.path("records.staged")
     try:
+        with staged.open("w", encoding="utf-8") as fh:
+            for result, outcome in process(paths, extractor, report, out / ".cache" if use_cache else None,
+                                           outputs, workers, cluster, decisions, on_start):
+                report.add(result)
+                if outcome is not None:
+                    fh.write(outcome.record_json + "\n")
+                    deduper.add(outcome.occurrences)
+                if on_result:
+                    on_result(result)
+        entities = deduper.cluster()
         _finish_records(outputs, staged, deduper, extractor.settings, store)
         for kind in ENTITY_FILES:
-            _write_entities(outputs, kind, store.rows(kind, clusters[kind]))
+            _write_entities(outputs, kind, store.rows(kind, deduper.clusters(kind)))
+        summary = report.summary({ENTITY_FILES[k].split(".")[0]: n for k, n in entities.items()},
+                                 extractor.versions())
+        write_atomic(outputs.path("schema.json"), json.dumps(record_schema(), indent=2, sort_keys=True) + "\n")
+        report.write(outputs.path("report.json"), summary)
     finally:
-        store.close()
-    report = _report(results, started, extractor, {k: len(v) for k, v in clusters.items()})
-    write_atomic(outputs.path("schema.json"), json.dumps(record_schema(), indent=2, sort_keys=True) + "\n")
-    write_atomic(outputs.path("report.json"), json.dumps(report, indent=2, sort_keys=True) + "\n")
+        for index in (report, deduper, store):
+            index.close()
     outputs.commit()
-    return report
+    return summary
 
 
 def _write_entities(outputs: Outputs, kind: str, rows: Iterator[dict]) -> None:
@@ -153,8 +134,7 @@ def _with_ids(line: str, deduper: Deduper) -> dict:
     doc = record["doc_id"]
 
     def ident(kind: str, name: str | None) -> str | None:
-        cluster = deduper.assign.get((kind, doc, name)) if name else None
-        return cluster.id if cluster else None
+        return deduper.id_of(kind, doc, name) if name else None
 
     for key, kind, name in (("people", "person", "name"), ("films", "film", "title"), ("schools", "school", "name")):
         for item in record[key]:
@@ -174,15 +154,3 @@ def _text_of(stage: Path, record: dict) -> str:
         return decode(Path(record["source"]).read_bytes(), Path(record["source"]))[0]
     except (OSError, ExtractError):
         return ""
-
-
-def _report(results: list[FileResult], started: float, extractor: Extractor, entities: dict) -> dict:
-    status = {s: sum(r.status == s for r in results) for s in ("ok", "failed", "skipped")}
-    return {
-        "files": [r.as_json() for r in sorted(results, key=lambda r: r.source)],
-        "totals": {"files": len(results), **status, "cached": sum(bool(r.cached) for r in results),
-                   **{k: sum(r.counts.get(k, 0) for r in results) for k in FIELDS}},
-        "entities": {ENTITY_FILES[k].split(".")[0]: n for k, n in entities.items()},
-        "elapsed_seconds": round(time.perf_counter() - started, 3),
-        "versions": extractor.versions(),
-    }
