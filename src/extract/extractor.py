@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from . import __version__
 from .article import ArticleBuilder
+from .components.matching import forget_tokens
 from .io import Article
 from .models import Record
 from .nlp import build_pipeline, rules_for
@@ -50,7 +51,11 @@ class Extractor:
     def record(self, article: Article) -> Record:
         pieces = split_text(article.text, self.settings.max_chunk_chars)
         docs = list(zip((o for o, _ in pieces), self.nlp.pipe(t for _, t in pieces)))
-        return self.builder.build(article, docs)
+        try:
+            return self.builder.build(article, docs)
+        finally:
+            for _, doc in docs:
+                forget_tokens(doc)
 
     def school_aliases(self) -> dict[str, str]:
         """Every known other name of an institution, mapped to its official name."""

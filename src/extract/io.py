@@ -6,7 +6,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,18 +32,19 @@ class Article:
     html: bool = False
 
 
-def find_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Article files under the given files and folders, sorted by path, and the files of other
+def find_inputs(paths: Iterable[Path]) -> tuple[list[str], list[tuple[Path, str]]]:
+    """Article files under the given files and folders, as sorted path strings (a Path costs
+    several times the memory, and a collection can hold many), and the files of other
     kinds found in the folders with the reason they are left out. Hidden files and folders
     are passed over; a folder linked into itself is visited once. InputError for a path that
     does not exist."""
-    found: set[Path] = set()
+    found: set[str] = set()
     skipped: list[tuple[Path, str]] = []
     for p in paths:
         if not p.exists() and not p.is_symlink():
             raise InputError(f"{p}: no such file or folder")
         if not p.is_dir():
-            found.add(p)
+            found.add(str(p))
             continue
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -52,7 +53,7 @@ def find_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str
                 if f.startswith("."):
                     continue
                 if f.lower().endswith(SUFFIXES):
-                    found.add(path)
+                    found.add(str(path))
                 else:
                     skipped.append((path, f"{path}: not an article file ({path.suffix or 'no extension'}); "
                                           f"extract reads {', '.join(SUFFIXES)}"))
@@ -113,12 +114,12 @@ def read_article(path: Path, doc_id: str, max_bytes: int) -> Article:
                    sha256=hashlib.sha256(data).hexdigest(), text=text, encoding=encoding, html=html)
 
 
-def unique_doc_ids(paths: list[Path]) -> dict[Path, str]:
-    """doc_id is the file name without its extension; when two files share one, the later
-    ones (in path order) add their folder path: "b__x" for b/x.txt."""
-    ids: dict[Path, str] = {}
+def unique_doc_ids(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
+    """Each path with its doc_id: the file name without its extension; when two files share
+    one, the later ones (in path order) add their folder path: "b__x" for b/x.txt."""
     used: set[str] = set()
-    for p in paths:
+    for name in paths:
+        p = Path(name)
         doc_id = p.stem
         if doc_id in used:
             doc_id = "__".join([*p.parent.parts[-3:], p.stem]).replace(os.sep, "__").lstrip("_")
@@ -126,8 +127,7 @@ def unique_doc_ids(paths: list[Path]) -> dict[Path, str]:
             while doc_id in used:
                 doc_id, n = f"{doc_id}~{n}", n + 1
         used.add(doc_id)
-        ids[p] = doc_id
-    return ids
+        yield p, doc_id
 
 
 def write_chunks(path: Path, chunks: Iterable[str]) -> None:

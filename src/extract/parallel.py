@@ -3,7 +3,9 @@ cluster. Each worker loads the pipeline once and reads, extracts and caches its 
 results come back in input order, so every way gives the same output files."""
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -103,7 +105,7 @@ def _batches(jobs: Iterable[Job]) -> Iterator[list[Job]]:
         yield batch
 
 
-def run_jobs(jobs: list[Job], workers: int = 1, cluster: str | None = None) -> Iterator[Outcome]:
+def run_jobs(jobs: Iterable[Job], workers: int = 1, cluster: str | None = None) -> Iterator[Outcome]:
     """Outcomes in the order of `jobs`, streamed as they are ready."""
     if cluster:
         yield from _on_cluster(jobs, cluster)
@@ -115,7 +117,7 @@ def run_jobs(jobs: list[Job], workers: int = 1, cluster: str | None = None) -> I
                 yield from outcomes
 
 
-def _on_cluster(jobs: list[Job], address: str) -> Iterator[Outcome]:
+def _on_cluster(jobs: Iterable[Job], address: str) -> Iterator[Outcome]:
     """Runs the batches on a Dask cluster (the files must be readable there at the same
     paths), keeping a few batches per worker in flight."""
     try:
@@ -127,13 +129,13 @@ def _on_cluster(jobs: list[Job], address: str) -> Iterator[Outcome]:
     except OSError as exc:
         raise ExtractError(f"could not reach the Dask scheduler at {address}: {exc}") from exc
     try:
-        batches = list(_batches(jobs))
+        batches = _batches(jobs)
         window = max(2, 4 * len(client.scheduler_info().get("workers", {})))
-        futures = [client.submit(work_batch, b, pure=False) for b in batches[:window]]
-        for n in range(len(batches)):
-            if n + window < len(batches):
-                futures.append(client.submit(work_batch, batches[n + window], pure=False))
-            yield from futures[n].result()
-            futures[n] = None
+        futures = deque(client.submit(work_batch, b, pure=False) for b in islice(batches, window))
+        while futures:
+            done = futures.popleft()
+            for b in islice(batches, 1):
+                futures.append(client.submit(work_batch, b, pure=False))
+            yield from done.result()
     finally:
         client.close()

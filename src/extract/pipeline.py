@@ -35,10 +35,10 @@ def process(paths: list[Path], extractor: Extractor, report: RunReport, cache_di
     for path, reason in skipped:
         yield FileResult(str(path), path.stem, "skipped", reason), None
     settings_json, fingerprint = extractor.settings.model_dump_json(), extractor.fingerprint()
-    jobs = [Job(path, doc_id, settings_json, extractor.model, str(cache_dir) if cache_dir else None, fingerprint)
-            for path, doc_id in unique_doc_ids(files).items()]
+    jobs = (Job(path, doc_id, settings_json, extractor.model, str(cache_dir) if cache_dir else None, fingerprint)
+            for path, doc_id in unique_doc_ids(files))  # made as the workers ask
     if on_start:
-        on_start(len(jobs))
+        on_start(len(files))
     for o in run_jobs(jobs, workers, cluster):
         if not o.ok:
             yield FileResult(str(o.path), o.doc_id, "failed", o.reason), None

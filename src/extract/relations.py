@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from .components.matching import tokens
 from .rules import Rules
 
 SUBJECT = "<subject>"
@@ -92,6 +93,7 @@ class SentenceReader:
 
     def __init__(self, doc: Doc, offset: int, persons: list[Span], rules: Rules):
         self.doc, self.offset = doc, offset
+        self.toks = tokens(doc)
         self.cues, self.roles = rules.education_cues, rules.roles
         self.sentences = self._bucket(persons)
         self.last_film: Span | None = None
@@ -125,7 +127,7 @@ class SentenceReader:
 
     def _update_topic(self, sent: _Sentence) -> None:
         start = sent.span.start
-        if start == 0 or "\n" in self.doc[start - 1].text or "\n" in self.doc[start - 1].whitespace_:
+        if start == 0 or "\n" in self.toks[start - 1].text or "\n" in self.toks[start - 1].whitespace_:
             self.topic = None
         opener = next((p for p in sent.persons if p.start == start), None)
         if opener is not None:
@@ -145,13 +147,13 @@ class SentenceReader:
         """The sentence's characters without the white space around it."""
         span = sent.span
         first, last = span.start, span.end - 1
-        while first <= last and self.doc[first].is_space:
+        while first <= last and self.toks[first].is_space:
             first += 1
-        while last >= first and self.doc[last].is_space:
+        while last >= first and self.toks[last].is_space:
             last -= 1
         if first > last:
             return span.start_char + self.offset, span.end_char + self.offset
-        return self.doc[first].idx + self.offset, self.doc[last].idx + len(self.doc[last]) + self.offset
+        return self.toks[first].idx + self.offset, self.toks[last].idx + len(self.toks[last]) + self.offset
 
     def _pronouns(self, sent: _Sentence) -> list[tuple[int, str]]:
         """Positions of the sentence's personal pronouns, found once per sentence."""
@@ -161,9 +163,9 @@ class SentenceReader:
 
     def _in_parens(self, span: Span) -> bool:
         i = span.start - 1
-        while i >= span.sent.start and self.doc[i].text in {"“", '"', "‘"}:
+        while i >= span.sent.start and self.toks[i].text in {"“", '"', "‘"}:
             i -= 1
-        return i >= 0 and self.doc[i].text == "("
+        return i >= 0 and self.toks[i].text == "("
 
     def _fact(self, sent: _Sentence, agent: Span | str, rule: str, **kw) -> Fact:
         ref = agent if isinstance(agent, str) else self._ref(agent)
@@ -174,7 +176,7 @@ class SentenceReader:
         else the first after it; a pronoun stands for the article's subject."""
         cands: list[tuple[int, Span | str]] = [
             (p.start, p) for p in sent.persons if p.start not in taken
-            and not (p.start > 0 and self.doc[p.start - 1].lower_ in NOT_AGENT_BEFORE)]
+            and not (p.start > 0 and self.toks[p.start - 1].lower_ in NOT_AGENT_BEFORE)]
         cands += [(i, self._pronoun(w) if w in PRONOUNS else None) for i, w in self._pronouns(sent)]
         before = [c for c in cands if c[0] < at]
         after = [c for c in cands if c[0] > at]
@@ -192,15 +194,15 @@ class SentenceReader:
         out, i, end = [], start, sent.span.end
         lead = next((j for j in range(start, min(end, start + 5)) if j in by_start), None)
         if lead is not None and all(t.is_lower or t.text == "," or t.lower_ in PRONOUNS or t.is_title
-                                    for t in self.doc[start:lead]) and self.doc[start].lower_ in DESCRIBERS:
+                                    for t in self.doc[start:lead]) and self.toks[start].lower_ in DESCRIBERS:
             i = lead
         while i < end:
-            tok = self.doc[i]
+            tok = self.toks[i]
             if i in by_start:
                 out.append(by_start[i])
                 i = by_start[i].end
             elif tok.text == "(":
-                close = next((j for j in range(i, end) if self.doc[j].text == ")"), None)
+                close = next((j for j in range(i, end) if self.toks[j].text == ")"), None)
                 if close is None:
                     break
                 i = close + 1
@@ -213,11 +215,11 @@ class SentenceReader:
     def _paren_films(self, sent: _Sentence, person: Span) -> list[Span]:
         """Films in brackets right after a person: "X (“A”)" or "X, (“A”)"."""
         i = person.end
-        if i < sent.span.end and self.doc[i].text == ",":
+        if i < sent.span.end and self.toks[i].text == ",":
             i += 1
-        if i >= sent.span.end or self.doc[i].text != "(":
+        if i >= sent.span.end or self.toks[i].text != "(":
             return []
-        close = next((j for j in range(i, sent.span.end) if self.doc[j].text == ")"), sent.span.end)
+        close = next((j for j in range(i, sent.span.end) if self.toks[j].text == ")"), sent.span.end)
         return [f for f in sent.films if i < f.start < close]
 
     def _context_film(self, sent: _Sentence, at: int) -> Span | None:
@@ -279,11 +281,11 @@ class SentenceReader:
         if kind != "active":
             return kind
         i = verb.end
-        while i < sent.span.end and (self.doc[i].lower_ in {"and", ",", "&"} or any(
+        while i < sent.span.end and (self.toks[i].lower_ in {"and", ",", "&"} or any(
                 v.start == i for v in sent.verbs)):
             nxt = next((v for v in sent.verbs if v.start == i), None)
             i = nxt.end if nxt else i + 1
-        return "passive" if i < sent.span.end and self.doc[i].lower_ == "by" else "active"
+        return "passive" if i < sent.span.end and self.toks[i].lower_ == "by" else "active"
 
     def _segment_films(self, sent: _Sentence, triggers, start: int) -> list[Span]:
         """Films from token `start` up to the next role word or active verb, brackets left out."""
@@ -295,7 +297,7 @@ class SentenceReader:
         if mode in {"passive", "starring"}:
             start = verb.end
             if mode == "passive" and not verb.text.lower().endswith("by"):
-                while start < sent.span.end and self.doc[start].lower_ != "by":
+                while start < sent.span.end and self.toks[start].lower_ != "by":
                     start += 1
                 start += 1
             film = self._context_film(sent, verb.start)
@@ -325,9 +327,9 @@ class SentenceReader:
             if i in by_start:
                 roles.append(by_start[i].label_)
                 i = by_start[i].end
-            elif self.doc[i].lower_ in {",", "and", "&"} and roles:
+            elif self.toks[i].lower_ in {",", "and", "&"} and roles:
                 i += 1
-            elif self.doc[i].is_lower and self.doc[i].is_alpha and skipped < 2 and not roles:
+            elif self.toks[i].is_lower and self.toks[i].is_alpha and skipped < 2 and not roles:
                 i, skipped = i + 1, skipped + 1
             else:
                 break
@@ -339,7 +341,7 @@ class SentenceReader:
         i = verb.end
         while True:
             j = i
-            while j < sent.span.end and self.doc[j].lower_ in {",", "and", "&"}:
+            while j < sent.span.end and self.toks[j].lower_ in {",", "and", "&"}:
                 j += 1
             if j == i or j not in by_start:
                 return i
@@ -351,10 +353,10 @@ class SentenceReader:
         verb_ends = {v.end: v.start for v in sent.verbs}
         i = verb.start
         while i > sent.span.start:
-            prev = self.doc[i - 1]
+            prev = self.toks[i - 1]
             if prev.lower_ in {"which", "that"}:
                 j = i - 1
-                while j > sent.span.start and self.doc[j - 1].is_punct:
+                while j > sent.span.start and self.toks[j - 1].is_punct:
                     j -= 1
                 return [f for f in sent.films if f.end == j]
             if i in person_ends:
@@ -374,16 +376,16 @@ class SentenceReader:
         out = []
         for film in sent.films:
             i = film.start
-            while i > sent.span.start and self.doc[i - 1].text in {"“", '"', "‘"}:
+            while i > sent.span.start and self.toks[i - 1].text in {"“", '"', "‘"}:
                 i -= 1
             words = 0
-            while i > sent.span.start and self.doc[i - 1].is_lower and words < 4:
+            while i > sent.span.start and self.toks[i - 1].is_lower and words < 4:
                 i, words = i - 1, words + 1
             if not any(t.lower_ in FILM_WORDS for t in self.doc[i:film.start]):
                 continue
-            if i - 1 > sent.span.start and self.doc[i - 1].text in {"'s", "’s"} and i - 1 in person_ends:
+            if i - 1 > sent.span.start and self.toks[i - 1].text in {"'s", "’s"} and i - 1 in person_ends:
                 person = person_ends[i - 1]
-            elif i in person_ends and self.doc[person_ends[i].start - 1].lower_ == "the":
+            elif i in person_ends and self.toks[person_ends[i].start - 1].lower_ == "the":
                 person = person_ends[i]
             else:
                 continue
@@ -410,8 +412,8 @@ class SentenceReader:
             return []
         agent, rule = found
         films: list[Span] = []
-        after = self.doc[last.end].lower_ if last.end < sent.span.end else ""
-        after2 = self.doc[last.end + 1].lower_ if last.end + 1 < sent.span.end else ""
+        after = self.toks[last.end].lower_ if last.end < sent.span.end else ""
+        after2 = self.toks[last.end + 1].lower_ if last.end + 1 < sent.span.end else ""
         if after in FILM_LINK or after in CREDIT_WORDS or (after == "whose" and after2 in CREDIT_WORDS):
             films = self._segment_films(sent, triggers, last.end)
         elif after == "," and any(f.start in {last.end + 1, last.end + 2} for f in sent.films):
@@ -420,10 +422,10 @@ class SentenceReader:
             films = [f for f in [self._context_film(sent, first.start)] if f is not None]
         elif rule == "credit:named":
             person = next(p for p in sent.persons if p.start == last.end + 1)
-            link = person.end + 1 if person.end < sent.span.end and self.doc[person.end].text == "," else person.end
-            if link < sent.span.end and self.doc[link].lower_ in FILM_LINK:
+            link = person.end + 1 if person.end < sent.span.end and self.toks[person.end].text == "," else person.end
+            if link < sent.span.end and self.toks[link].lower_ in FILM_LINK:
                 films = self._segment_films(sent, triggers, link)
-            elif self.doc[first.start - 1].lower_ in DEFINITE and self.last_film is not None:
+            elif self.toks[first.start - 1].lower_ in DEFINITE and self.last_film is not None:
                 films = [self.last_film]
         out = []
         for role in roles:
@@ -441,17 +443,17 @@ class SentenceReader:
         by_start = {p.start: p for p in sent.persons}
         by_end = {p.end: p for p in sent.persons}
         end = last.end
-        nxt = self.doc[end].text if end < sent.span.end else ""
+        nxt = self.toks[end].text if end < sent.span.end else ""
         if nxt.lower() in {"the", ":"} and end + 1 in by_start:
             end += 1
         if end in by_start:
             taken.add(end)
             return by_start[end], "credit:apposition"
         if nxt == "," and end + 1 in by_start and first.start > sent.span.start \
-                and (self.doc[first.start - 1].is_lower or self.doc[first.start - 1].lower_ in DESCRIBERS):
+                and (self.toks[first.start - 1].is_lower or self.toks[first.start - 1].lower_ in DESCRIBERS):
             taken.add(end + 1)
             return by_start[end + 1], "credit:named"
-        if first.start >= 2 and self.doc[first.start - 1].text == "(" and first.start - 1 in by_end:
+        if first.start >= 2 and self.toks[first.start - 1].text == "(" and first.start - 1 in by_end:
             return by_end[first.start - 1], "credit:bracket"
         if self._introduced(first, sent) or nxt.lower() in CREDIT_WORDS:
             agent = self._agent(sent, first.start, taken)
@@ -462,7 +464,7 @@ class SentenceReader:
         """The role is what someone is: "as (a) ROLE", "is a ROLE", "became an ROLE"."""
         i, seen = role.start - 1, 0
         while i >= sent.span.start and seen <= 5:
-            tok = self.doc[i]
+            tok = self.toks[i]
             if tok.lower_ == "as" or tok.lower_ in COPULA:
                 return True
             if tok.lower_ in PREPOSITIONS or not (tok.is_alpha or tok.text in {"/", "-"}) or (tok.text[:1].isupper() and tok.lower_ != "a"):
@@ -473,8 +475,8 @@ class SentenceReader:
     def _slash_roles(self, role: Span) -> list[str]:
         """"narrative/commercial director": the word before the slash takes the role's head too."""
         i = role.start
-        if i >= 2 and self.doc[i - 1].text in {"/", "and"} and self.doc[i - 2].is_alpha:
-            combined = f"{self.doc[i - 2].lower_} {role[-1].lower_}"
+        if i >= 2 and self.toks[i - 1].text in {"/", "and"} and self.toks[i - 2].is_alpha:
+            combined = f"{self.toks[i - 2].lower_} {role[-1].lower_}"
             if combined in self.roles:
                 return [self.roles[combined]]
         return []
@@ -514,7 +516,7 @@ class SentenceReader:
             if t.lower_ in STUDY_WORDS:
                 starts.append(t.i + 1)
             elif t.lower_ == "in" and t.i > sent.span.start and (
-                    self.doc[t.i - 1].lower_ in FIELD_AFTER_IN
+                    self.toks[t.i - 1].lower_ in FIELD_AFTER_IN
                     or any(d.end == t.i for d in sent.degrees)):
                 starts.append(t.i + 1)
         out = []
@@ -529,15 +531,15 @@ class SentenceReader:
         end, limit = s, sent.span.end
         if s >= limit or s in school_tokens:
             return s
-        if self.doc[s].text[:1].isupper():
+        if self.toks[s].text[:1].isupper():
             while end < limit and end not in school_tokens and (
-                    self.doc[end].text[:1].isupper() or (
-                    self.doc[end].lower_ in {"and", "&", "of"} and end + 1 < limit
-                    and self.doc[end + 1].text[:1].isupper())):
+                    self.toks[end].text[:1].isupper() or (
+                    self.toks[end].lower_ in {"and", "&", "of"} and end + 1 < limit
+                    and self.toks[end + 1].text[:1].isupper())):
                 end += 1
             return end
-        while end < limit and end - s < 4 and self.doc[end].is_alpha and self.doc[end].is_lower \
-                and self.doc[end].lower_ not in FIELD_STOP:
+        while end < limit and end - s < 4 and self.toks[end].is_alpha and self.toks[end].is_lower \
+                and self.toks[end].lower_ not in FIELD_STOP:
             end += 1
         return end
 

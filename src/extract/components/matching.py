@@ -7,7 +7,7 @@ import numpy as np
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 
 class Phrases:
@@ -39,6 +39,20 @@ class Phrases:
     def spans(self, doc: Doc) -> list[Span]:
         """Matched spans labelled with their value; overlapping matches keep the longest."""
         return [Span(doc, s, e, label=label) for label, s, e in self.ranges(doc)]
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens as a list, made once per doc (`doc[i]` makes a new Token each time).
+    Kept in `doc.user_data` until `forget_tokens` drops it with the doc."""
+    toks = doc.user_data.get("tokens")
+    if toks is None or len(toks) != len(doc):
+        toks = doc.user_data["tokens"] = list(doc)
+    return toks
+
+
+def forget_tokens(doc: Doc) -> None:
+    """Breaks the doc -> token list -> doc cycle, so the doc is freed as soon as it is done."""
+    doc.user_data.pop("tokens", None)
 
 
 def claimed(doc: Doc, *groups: str) -> set[int]:

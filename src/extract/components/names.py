@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..rules import Rules
 from ..settings import Settings
-from .matching import Phrases, claimed, make_span
+from .matching import Phrases, claimed, make_span, tokens
 
 PARTICLES = {"de", "van", "von", "da", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "al", "y"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
@@ -170,9 +170,10 @@ class PersonNames:
         """Splits a run at words that are never part of a name; drops pieces before an
         organisation word ("Walt Disney" in "Walt Disney Studios"). The flag says the piece
         follows a never-a-name word that is no title or role ("Antonio" in "San Antonio")."""
+        toks = tokens(doc)
         pieces, start, after_word = [], None, False
         for i in range(run[0], run[1] + 1):
-            token = doc[i] if i < run[1] else None
+            token = toks[i] if i < run[1] else None
             stop = token is None or self._never_name(token)
             if stop and start is not None:
                 if not (token is not None and token.text in self.rules.org_suffixes):
@@ -180,7 +181,7 @@ class PersonNames:
                 start = None
             elif not stop and start is None:
                 # "Ms. Nadia Okafor": the honorific belongs to the mention
-                start = i - 1 if i > run[0] and doc[i - 1].text in HONORIFICS else i
+                start = i - 1 if i > run[0] and toks[i - 1].text in HONORIFICS else i
             if stop and token is not None:
                 # a capitalised first word of a sentence says nothing about what follows
                 after_word = not (self._opener(token) or token.is_sent_start)
@@ -200,11 +201,12 @@ class PersonNames:
                need: int = 1) -> str | None:
         """The rule that makes this span a person, or None. An optional pretrained pipeline's
         PERSON entity counts as one more piece of evidence."""
+        toks = tokens(doc)
         cued = self._cued(doc, start, cue_ends)
         if self._org_context(doc, start, end) or (doc[start:end].text in self.rules.brands and not cued):
             return None
-        if start > 0 and doc[start - 1].lower_ in PLACE_BEFORE and not (
-                end < len(doc) and doc[end].text in {"'s", "’s"}):
+        if start > 0 and toks[start - 1].lower_ in PLACE_BEFORE and not (
+                end < len(doc) and toks[end].text in {"'s", "’s"}):
             need = max(need, 2)  # "grew up in Monterey Park": a place unless the name is well known
         words = doc[start:end].text.split()
         first, last = words[0], words[-1]
@@ -232,11 +234,13 @@ class PersonNames:
     @staticmethod
     def _cued(doc: Doc, start: int, cue_ends: set[int]) -> bool:
         """A person cue ends right before the name, or before "the"/"a" and the name."""
-        return start in cue_ends or (start - 1 in cue_ends and doc[start - 1].lower_ in {"the", "a", ","})
+        toks = tokens(doc)
+        return start in cue_ends or (start - 1 in cue_ends and toks[start - 1].lower_ in {"the", "a", ","})
 
     def _org_context(self, doc: Doc, start: int, end: int) -> bool:
         """An organisation cue shortly before the name ("brands such as X", "the band X")
         or right after it ("a X sneaker campaign", "a X commercial")."""
+        toks = tokens(doc)
         after = [t for t in doc[end:end + 2]]
         if after and after[0].is_lower and after[0].is_alpha and (
                 after[0].lower_ in self.rules.org_cues
@@ -244,18 +248,19 @@ class PersonNames:
             return True
         window = self.settings.org_cue_window
         i = start - 1
-        while i >= max(0, start - window) and not doc[i].is_sent_start:
-            word = doc[i]
+        while i >= max(0, start - window) and not toks[i].is_sent_start:
+            word = toks[i]
             if word.lower_ in self.rules.org_cues:
                 return True
             if not (word.lower_ in LIST_GLUE or is_name_token(word) or word.is_upper or word.is_punct):
                 return False
             i -= 1
-        return i >= 0 and doc[i].lower_ in self.rules.org_cues
+        return i >= 0 and toks[i].lower_ in self.rules.org_cues
 
     def _listed(self, doc: Doc, people: list[Span], parts: list[Span], busy: set[int]
                 ) -> tuple[list[Span], list[Span]]:
         """Single names in a cast or crew list ("starring Jayaram, Priyamani and Narain") are people."""
+        toks = tokens(doc)
         people_at = {s.start: s for s in people}
         parts_at = {s.start: s for s in parts}
         promoted = []
@@ -270,21 +275,21 @@ class PersonNames:
                 elif i in parts_at and singles:
                     promoted.append(parts_at.pop(i))
                     i += 1
-                elif is_name_token(doc[i]) and i not in busy and not self._never_name(doc[i]):
+                elif is_name_token(toks[i]) and i not in busy and not self._never_name(toks[i]):
                     end = i + 1
                     while end < len(doc) and end - i < MAX_NAME_WORDS and end not in busy \
-                            and not doc[end].is_sent_start and not self._never_name(doc[end]) \
-                            and (is_name_token(doc[end]) or doc[end].text == "-"):
+                            and not toks[end].is_sent_start and not self._never_name(toks[end]) \
+                            and (is_name_token(toks[end]) or toks[end].text == "-"):
                         end += 1
-                    if (end < len(doc) and doc[end].text in self.rules.org_suffixes) or (
+                    if (end < len(doc) and toks[end].text in self.rules.org_suffixes) or (
                             end - i == 1 and not singles):
                         break
                     promoted.append(Span(doc, i, end))
                     i = end
-                elif doc[i].text in {",", "and", "&"}:
+                elif toks[i].text in {",", "and", "&"}:
                     i += 1
-                elif doc[i].text == "(":
-                    i = next((j + 1 for j in range(i, min(len(doc), i + 12)) if doc[j].text == ")"), len(doc))
+                elif toks[i].text == "(":
+                    i = next((j + 1 for j in range(i, min(len(doc), i + 12)) if toks[j].text == ")"), len(doc))
                 else:
                     break
         people += [make_span(doc, s.start, s.end, "PERSON", "name:listed") for s in promoted]

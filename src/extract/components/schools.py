@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..rules import Rules
-from .matching import Phrases, Positions, claimed, make_span
+from .matching import Phrases, Positions, claimed, make_span, tokens
 
 # Words one of the school patterns needs; the patterns run only this many tokens around them.
 HEAD_WORDS = {"University", "College", "Academy", "Institute", "Conservatory", "Conservatoire", "School",
@@ -64,16 +64,17 @@ class Schools:
     @staticmethod
     def _trim(doc: Doc, span: Span) -> Span | None:
         """Drops leading function words ("After", "The") and shapes that name an award."""
+        toks = tokens(doc)
         start, end = span.start, span.end
         # "Chapman University's Dodge College of ...": the school inside the university
-        poss = [t.i for t in span if t.text in {"'s", "’s"} and doc[t.i - 1].text in HEADS]
+        poss = [t.i for t in span if t.text in {"'s", "’s"} and toks[t.i - 1].text in HEADS]
         if poss:
             start = poss[-1] + 1
-        while start < end and doc[start].lower_ in STOP_WORDS:
+        while start < end and toks[start].lower_ in STOP_WORDS:
             start += 1
-        while end > start and (doc[end - 1].lower_ in STOP_WORDS or doc[end - 1].text == ","):
+        while end > start and (toks[end - 1].lower_ in STOP_WORDS or toks[end - 1].text == ","):
             end -= 1
-        if end - start < 2 or (end < len(doc) and doc[end].text in NOT_AFTER):
+        if end - start < 2 or (end < len(doc) and toks[end].text in NOT_AFTER):
             return None
         if any(t.is_space or "\n" in t.whitespace_ for t in doc[start:end - 1]):
             return None

@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from ..rules import Rules
 from ..settings import Settings
-from .matching import Phrases, Positions, line_breaks, make_span
+from .matching import Phrases, Positions, line_breaks, make_span, tokens
 
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 DETERMINERS = {"a", "an", "the", "her", "his", "my", "their", "our", "its"}
@@ -75,18 +75,20 @@ def _details(tokens: Span) -> bool:
 
 def _lead_end(doc: Doc, i: int) -> int:
     """Skips the words that open a list of titles: "such as", "including", "titled", ":"."""
-    if i + 1 < len(doc) and doc[i].lower_ == "such" and doc[i + 1].lower_ == "as":
+    toks = tokens(doc)
+    if i + 1 < len(doc) and toks[i].lower_ == "such" and toks[i + 1].lower_ == "as":
         return i + 2
-    return i + 1 if i < len(doc) and doc[i].lower_ in LIST_LEAD else i
+    return i + 1 if i < len(doc) and toks[i].lower_ in LIST_LEAD else i
 
 
 def _skip_aside(doc: Doc, i: int) -> int:
     """Skips a bracket "(2019)" or a short clause ", directed by X," after a listed title."""
-    if i < len(doc) and doc[i].text == "(":
-        close = next((j for j in range(i, min(len(doc), i + 30)) if doc[j].text == ")"), None)
+    toks = tokens(doc)
+    if i < len(doc) and toks[i].text == "(":
+        close = next((j for j in range(i, min(len(doc), i + 30)) if toks[j].text == ")"), None)
         return close + 1 if close is not None else i
-    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].is_lower and doc[i + 1].lower_ not in {"and", "or", "as"}:
-        close = next((j for j in range(i + 1, min(len(doc), i + 9)) if doc[j].text == ","), None)
+    if i + 1 < len(doc) and toks[i].text == "," and toks[i + 1].is_lower and toks[i + 1].lower_ not in {"and", "or", "as"}:
+        close = next((j for j in range(i + 1, min(len(doc), i + 9)) if toks[j].text == ","), None)
         return close if close is not None else i
     return i
 
@@ -150,21 +152,22 @@ class FilmTitles:
     def _dated(self, doc: Doc) -> list[Span]:
         """A capitalised title followed by its year in brackets: "Robot Jox (1990)"; life
         dates "(1918–2007)" and names are left alone."""
+        toks = tokens(doc)
         out = []
         for i in self.brackets(doc):
-            t = doc[i]
-            if t.i + 2 >= len(doc) or not YEAR.match(doc[t.i + 1].text):
+            t = toks[i]
+            if t.i + 2 >= len(doc) or not YEAR.match(toks[t.i + 1].text):
                 continue
-            if doc[t.i + 2].text != ")" and doc[t.i + 2].lower_ not in {"film", "tv", "series", ","}:
+            if toks[t.i + 2].text != ")" and toks[t.i + 2].lower_ not in {"film", "tv", "series", ","}:
                 continue
             start = t.i
-            while start > 0 and not doc[start - 1].is_space and (_is_cap(doc[start - 1].text) or (
-                    doc[start - 1].lower_ in INNER_SMALL_WORDS and start >= 2 and _is_cap(doc[start - 2].text))):
+            while start > 0 and not toks[start - 1].is_space and (_is_cap(toks[start - 1].text) or (
+                    toks[start - 1].lower_ in INNER_SMALL_WORDS and start >= 2 and _is_cap(toks[start - 2].text))):
                 start -= 1
-                if doc[start].is_sent_start:
+                if toks[start].is_sent_start:
                     break
-            while start < t.i and (doc[start].lower_ in SMALL_WORDS - {"the", "a", "an"}
-                                   or doc[start].lower_ in STOP_WORDS - {"the", "a", "an"}):
+            while start < t.i and (toks[start].lower_ in SMALL_WORDS - {"the", "a", "an"}
+                                   or toks[start].lower_ in STOP_WORDS - {"the", "a", "an"}):
                 start += 1
             if start < t.i and t.i - start <= self.settings.max_title_words \
                     and not self._looks_like_person(doc[start:t.i]):
@@ -175,6 +178,7 @@ class FilmTitles:
         """Programme entries: a line that is only a title, followed by a line of screening
         details or credits ("Monsoon" / "Vietnam/USA, 2023, 15 min." or "Directed by ..."),
         or a line opening with a title and its details in brackets ("Night Swim (USA, 18 min.)")."""
+        toks = tokens(doc)
         lines = _lines(doc)
         credit_starts = {s for _, s, _ in self.credit_starts.ranges(doc)}
         out = []
@@ -184,16 +188,16 @@ class FilmTitles:
             title_end = self._title_end(doc, start)
             if title_end == start or title_end - start > self.settings.max_title_words:
                 continue
-            if title_end < end and doc[title_end].text == "(":
+            if title_end < end and toks[title_end].text == "(":
                 close = _skip_aside(doc, title_end)
                 if close == end and _details(doc[title_end:close]):
                     out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
                 continue
-            if title_end != end or doc[end - 1].text in TRAILING or n + 1 >= len(lines):
+            if title_end != end or toks[end - 1].text in TRAILING or n + 1 >= len(lines):
                 continue
             nxt = lines[n + 1]
             entry = self._title_end(doc, nxt[0])
-            if entry > nxt[0] and entry < nxt[1] and doc[entry].text == "(":
+            if entry > nxt[0] and entry < nxt[1] and toks[entry].text == "(":
                 continue  # the next line is itself an entry: this one is a programme heading
             if nxt[0] in credit_starts or _details(doc[nxt[0]:nxt[1]]):
                 out.append(make_span(doc, start, end, "FILM", "film:heading"))
@@ -201,6 +205,7 @@ class FilmTitles:
 
     def _repeats(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Later mentions of a title already found in this text, written without quotes or cue."""
+        toks = tokens(doc)
         if not found:
             return []
         lowers = doc.to_array(LOWER)
@@ -217,8 +222,8 @@ class FilmTitles:
                     continue
                 if not title_like([t.text for t in doc[s:e]]):
                     continue
-                if (e < len(doc) and _is_cap(doc[e].text) and not doc[e].is_sent_start) or (
-                        s > 0 and _is_cap(doc[s - 1].text) and not doc[s].is_sent_start):
+                if (e < len(doc) and _is_cap(toks[e].text) and not toks[e].is_sent_start) or (
+                        s > 0 and _is_cap(toks[s - 1].text) and not toks[s].is_sent_start):
                     continue
                 taken |= set(range(s, e))
                 out.append(make_span(doc, s, e, "FILM", "film:repeat"))
@@ -227,18 +232,19 @@ class FilmTitles:
     def _quoted(self, doc: Doc, not_film: set[int], not_film_starts: set[int]):
         """Title-like text between a pair of quotes on one line, unless a non-film cue precedes
         it ("the song “X”") or describes it right after ("“X,” the lead single")."""
+        toks = tokens(doc)
         n, last = len(doc), -1
         for i in self.quotes(doc):
-            close = OPEN_QUOTES.get(doc[i].text)
+            close = OPEN_QUOTES.get(toks[i].text)
             if close is None or i <= last:
                 continue
             j = i + 1
-            while j < n and doc[j].text != close and "\n" not in doc[j].text and j - i <= 40:
+            while j < n and toks[j].text != close and "\n" not in toks[j].text and j - i <= 40:
                 j += 1
-            if j >= n or doc[j].text != close:
+            if j >= n or toks[j].text != close:
                 continue
             start, end = i + 1, j
-            while end > start and doc[end - 1].text in TRAILING:
+            while end > start and toks[end - 1].text in TRAILING:
                 end -= 1
             words = [t.text for t in doc[start:end]]
             if 0 < len(words) <= self.settings.max_title_words and title_like(words) \
@@ -250,39 +256,41 @@ class FilmTitles:
     def _described_as(doc: Doc, i: int, cue_starts: set[int]) -> bool:
         """A cue follows at `i`, after at most a comma, an article and one adjective
         ("X, the lead single", "X, a song by", "the X video")."""
+        toks = tokens(doc)
         j = i
-        if j < len(doc) and doc[j].text == ",":
+        if j < len(doc) and toks[j].text == ",":
             j += 1
         for _ in range(3):
             if j in cue_starts:
                 return True
-            if j >= len(doc) or not (doc[j].is_lower and doc[j].is_alpha):
+            if j >= len(doc) or not (toks[j].is_lower and toks[j].is_alpha):
                 return False
             j += 1
         return j in cue_starts
 
     def _described(self, doc: Doc, cue_starts: set[int]) -> list[Span]:
         """An unquoted title followed by a describing film cue: "Harvest, a feature directed by"."""
+        toks = tokens(doc)
         out = []
         for i in self.commas(doc):
-            t = doc[i]
+            t = toks[i]
             if t.i == 0 or not self._described_as(doc, t.i, cue_starts):
                 continue
-            if doc[t.i + 1].lower_ not in {"a", "an", "her", "his", "my", "their", "our"}:
+            if toks[t.i + 1].lower_ not in {"a", "an", "her", "his", "my", "their", "our"}:
                 continue
             start = t.i
-            while start > 0 and (_is_cap(doc[start - 1].text) or (
-                    doc[start - 1].lower_ in SMALL_WORDS - {"and", "&"} and start - 2 >= 0
-                    and _is_cap(doc[start - 2].text))) \
-                    and not doc[start - 1].is_space:
+            while start > 0 and (_is_cap(toks[start - 1].text) or (
+                    toks[start - 1].lower_ in SMALL_WORDS - {"and", "&"} and start - 2 >= 0
+                    and _is_cap(toks[start - 2].text))) \
+                    and not toks[start - 1].is_space:
                 start -= 1
-                if doc[start].is_sent_start:
+                if toks[start].is_sent_start:
                     break
-            while start < t.i and doc[start].lower_ in SMALL_WORDS:
+            while start < t.i and toks[start].lower_ in SMALL_WORDS:
                 start += 1
             if start < t.i and t.i - start <= self.settings.max_title_words \
                     and not self._looks_like_person(doc[start:t.i]) \
-                    and not (doc[start].lower_ in STOP_WORDS and doc[start].lower_ not in {"the", "a", "an"}):
+                    and not (toks[start].lower_ in STOP_WORDS and toks[start].lower_ not in {"the", "a", "an"}):
                 out.append(make_span(doc, start, t.i, "FILM", "film:described"))
         return out
 
@@ -294,9 +302,10 @@ class FilmTitles:
     def _after_cue(self, doc: Doc, cue_ends: set[int]) -> list[Span]:
         """Unquoted capitalised titles right after a film cue, one or a list of them
         ("the documentary Silent Water", "films such as Up, Coco and Inside Out")."""
+        toks = tokens(doc)
         out = []
         for e in sorted(cue_ends):
-            i = e + (1 if e < len(doc) and doc[e].text == "," else 0)
+            i = e + (1 if e < len(doc) and toks[e].text == "," else 0)
             lead = _lead_end(doc, i)
             out += self._title_list(doc, lead if lead > i else e, "film:after-cue")
         return out
@@ -305,20 +314,21 @@ class FilmTitles:
         """Titles from token i on: one, or a list joined by commas and "and", with brackets and
         short asides (", directed by X,") between them. After a comma the title must be closed
         by punctuation ("my first feature, The Last Ferry, which ...")."""
+        toks = tokens(doc)
         out: list[Span] = []
-        enclosed = i < len(doc) and doc[i].text == ","
+        enclosed = i < len(doc) and toks[i].text == ","
         i += enclosed
-        while i < len(doc) and not (out and doc[i].is_sent_start):
+        while i < len(doc) and not (out and toks[i].is_sent_start):
             end = self._title_end(doc, i, listed=bool(out))
-            end = next((k for k in range(i, end) if doc[k].lower_ in cut_at), end)
+            end = next((k for k in range(i, end) if toks[k].lower_ in cut_at), end)
             if end == i or end - i > self.settings.max_title_words or doc[i:end].text in self.rules.roles \
                     or (not out and self._looks_like_person(doc[i:end])):
                 break
-            if enclosed and not out and (end >= len(doc) or doc[end].text not in {",", ".", ";", "("}):
+            if enclosed and not out and (end >= len(doc) or toks[end].text not in {",", ".", ";", "("}):
                 break
             out.append(make_span(doc, i, end, "FILM", rule))
             nxt = _skip_aside(doc, end)
-            while nxt < len(doc) and doc[nxt].lower_ in {",", "and", "as", "well"}:
+            while nxt < len(doc) and toks[nxt].lower_ in {",", "and", "as", "well"}:
                 nxt += 1
             if nxt == end:
                 break
@@ -329,23 +339,24 @@ class FilmTitles:
     def _title_end(doc: Doc, i: int, listed: bool = False, allow_and: bool = False) -> int:
         """End of a capitalised title starting at token i (small words allowed inside). A title
         may not start with a function word ("It"), except further down a list ("Up", "Inside Out")."""
-        first = doc[i]
+        toks = tokens(doc)
+        first = toks[i]
         if first.text in OPEN_QUOTES or not _is_cap(first.text):
             return i
         if first.lower_ in (PRONOUNS if listed else STOP_WORDS - {"the", "a", "an"}):
             return i
         end = i
-        while end < len(doc) and not doc[end].is_space and not (end > i and doc[end].is_sent_start):
-            if _is_cap(doc[end].text):
+        while end < len(doc) and not toks[end].is_space and not (end > i and toks[end].is_sent_start):
+            if _is_cap(toks[end].text):
                 end += 1
                 continue
             # small words inside a title need a capitalised word after them: "Dawn of the Planet"
             inner = INNER_SMALL_WORDS | ({"and"} if allow_and else set())
             k = end
-            while k < len(doc) and k - end < 2 and doc[k].lower_ in inner:
+            while k < len(doc) and k - end < 2 and toks[k].lower_ in inner:
                 k += 1
-            if k == end or k >= len(doc) or not _is_cap(doc[k].text) or doc[k].is_sent_start \
-                    or YEAR.match(doc[k].text):
+            if k == end or k >= len(doc) or not _is_cap(toks[k].text) or toks[k].is_sent_start \
+                    or YEAR.match(toks[k].text):
                 break
             end = k
         return end
@@ -354,41 +365,42 @@ class FilmTitles:
         """A sentence that defines a film: "Ocean Waves is a 1993 Japanese anime television
         film directed by ...", "Ebb is a feature documentary about ..." (between "is a" and
         the cue only adjectives, names and numbers; the cue is the head noun)."""
+        toks = tokens(doc)
         out = []
         for verb_at in self.copulas(doc):
             if not any(j in cue_starts for j in range(verb_at + 2, verb_at + 12)):
                 continue
             start = verb_at  # back to the start of the sentence, over at most a title and a bracket
-            while start > 0 and not doc[start].is_sent_start and verb_at - start < 40:
+            while start > 0 and not toks[start].is_sent_start and verb_at - start < 40:
                 start -= 1
-            if not doc[start].is_sent_start:
+            if not toks[start].is_sent_start:
                 continue
             sent = doc[start:verb_at + 1]
-            while start < sent.end and doc[start].is_space:
+            while start < sent.end and toks[start].is_space:
                 start += 1
             end = self._title_end(doc, start, allow_and=True) if start < sent.end else start
             verb = _skip_aside(doc, end)
-            if end == start or verb + 2 >= len(doc) or doc[verb].lower_ not in {"is", "was"}:
+            if end == start or verb + 2 >= len(doc) or toks[verb].lower_ not in {"is", "was"}:
                 continue
-            if doc[verb + 1].lower_ not in DETERMINERS or self._looks_like_person(doc[start:end]):
+            if toks[verb + 1].lower_ not in DETERMINERS or self._looks_like_person(doc[start:end]):
                 continue
             for j in range(verb + 2, min(len(doc), verb + 12)):
                 if j in cue_starts:
                     k = cue_starts[j]
                     if k in cue_starts:  # "drama film", "television series": the last cue is the head
                         continue
-                    after = doc[k] if k < len(doc) else None
+                    after = toks[k] if k < len(doc) else None
                     if after is None or not after.is_alpha or after.lower_ not in self.not_heads:
                         out.append(make_span(doc, start, end, "FILM", "film:defined"))
                     break
-                if not (doc[j].is_alpha or doc[j].like_num or doc[j].text == "-") or doc[j].lower_ in SMALL_WORDS:
+                if not (toks[j].is_alpha or toks[j].like_num or toks[j].text == "-") or toks[j].lower_ in SMALL_WORDS:
                     break
         return out
-        if doc[end + 1].lower_ not in {"a", "an", "the"}:
+        if toks[end + 1].lower_ not in {"a", "an", "the"}:
             return None
         for j in range(end + 2, min(len(doc), end + 12)):
             if j in cue_starts:
                 return make_span(doc, 0, end, "FILM", "film:defined")
-            if not (doc[j].is_alpha or doc[j].like_num or doc[j].text == "-") or doc[j].lower_ in SMALL_WORDS:
+            if not (toks[j].is_alpha or toks[j].like_num or toks[j].text == "-") or toks[j].lower_ in SMALL_WORDS:
                 return None
         return None
