@@ -7,7 +7,8 @@ from extract.pipeline import run
 
 from .conftest import RAW
 
-FILES = ("records.jsonl", "people.jsonl", "films.jsonl", "schools.jsonl", "schema.json")
+FILES = ("records.jsonl", "people.jsonl", "films.jsonl", "schools.jsonl", "schema.json", "people.csv", "films.csv",
+         "schools.csv", "credits.csv", "education.csv", "review.html")
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +23,9 @@ def _same(a, b) -> None:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
-def test_two_local_workers_give_identical_output(single, tmp_path):
-    run([RAW], tmp_path, use_cache=False, workers=2)
+@pytest.mark.parametrize("workers", [2, 3])
+def test_local_workers_give_identical_output(single, tmp_path, workers):
+    run([RAW], tmp_path, use_cache=False, workers=workers)
     _same(single, tmp_path)
 
 

@@ -46,3 +46,14 @@ def test_report_entries_are_sorted_and_duplicates_named(tmp_path):
     assert data["files"][0]["duplicate_of"] == "b.txt"
     assert data["totals"]["ok"] == 2 and data["totals"]["failed"] == 1 and data["totals"]["people"] == 3
     assert not (tmp_path / "r.sqlite").exists()
+
+
+@pytest.mark.parametrize("shares", [1, 2, 3, 7])
+def test_stretches_cut_at_line_ends_and_cover_the_file(tmp_path, shares):
+    from extract.finish import _read_stretch, _stretches
+    lines = [f'{{"n": {i}, "text": "{"é" * (i % 13)}"}}\n' for i in range(50)]
+    path = tmp_path / "staged"
+    path.write_text("".join(lines), encoding="utf-8")
+    stretches = _stretches(path, shares)
+    assert len(stretches) == shares
+    assert [line for a, b in stretches for line in _read_stretch(path, a, b)] == lines

@@ -150,6 +150,8 @@ class Deduper:
             self._group(kind)
             self.merged[kind] = self._merge(kind, self._pairs(kind))
             self._unique_ids(kind)
+        self.db.execute("CREATE INDEX IF NOT EXISTS keys_id ON keys (kind, id)")
+        self.db.commit()  # other processes read the file from here on
         return {kind: self.count(kind) for kind in KINDS}
 
     def _group(self, kind: str) -> None:
@@ -290,16 +292,25 @@ class Deduper:
         (n,) = self.db.execute("SELECT COUNT(*) FROM keys WHERE kind=? AND merged=0", (kind,)).fetchone()
         return n + len(self.merged.get(kind, []))
 
-    def clusters(self, kind: str) -> Iterator[Cluster]:
-        """Every entity of a kind, sorted by id, streamed from the file."""
+    def clusters(self, kind: str, lo: str = "", hi: str | None = None,
+                 own_connection: bool = False) -> Iterator[Cluster]:
+        """The entities of a kind whose ids fall in [lo, hi), sorted by id, streamed from the
+        file (`own_connection`: through a new connection, as a forked process must)."""
+        db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True) if own_connection and self.path else self.db
+
         def lone():
-            for key, surface, names in self.db.execute(
-                    "SELECT key, surface, names FROM keys WHERE kind=? AND merged=0 ORDER BY id", (kind,)):
+            for key, surface, names in db.execute(
+                    "SELECT key, surface, names FROM keys WHERE kind=? AND merged=0 AND id >= ? "
+                    "AND (? IS NULL OR id < ?) ORDER BY id", (kind, lo, hi, hi)):
                 k = tuple(key.split(SEP))
                 yield Cluster(kind, [k], _spellings(surface, names), self.final_id(kind, k), surface)
-        self.db.execute("CREATE INDEX IF NOT EXISTS keys_id ON keys (kind, id)")
-        yield from heapq.merge(lone(), sorted(self.merged.get(kind, []), key=lambda c: c.id),
-                               key=lambda c: c.id)
+        merged = sorted((c for c in self.merged.get(kind, []) if c.id >= lo and (hi is None or c.id < hi)),
+                        key=lambda c: c.id)
+        try:
+            yield from heapq.merge(lone(), merged, key=lambda c: c.id)
+        finally:
+            if db is not self.db:
+                db.close()
 
     def close(self) -> None:
         self.db.close()
@@ -339,15 +350,36 @@ class EntityStore:
 
     NAME = {"people": ("person", "name"), "films": ("film", "title"), "schools": ("school", "name")}
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, create: bool = True):
         self.path = path
         self.db = sqlite3.connect(path)
+        if create:
+            self.db.executescript(self.TABLES)
+
+    @classmethod
+    def union(cls, paths: list[Path]) -> EntityStore:
+        """One store that reads the tables of several (written by several processes) as one."""
+        store = cls(Path(":memory:"), create=False)
+        for n, path in enumerate(paths):
+            store.db.execute(f"ATTACH DATABASE ? AS s{n}", (str(path),))
+        for table in ("m", "a", "c", "e"):
+            union = " UNION ALL ".join(f"SELECT * FROM s{n}.{table}" for n in range(len(paths)))
+            store.db.execute(f"CREATE TEMP VIEW {table} AS {union}")
+        return store
+
+    def index(self) -> None:
+        """Indexes for reading by entity id (made once all rows are in)."""
         self.db.executescript("""
+            CREATE INDEX mi ON m (kind, id); CREATE INDEX ai ON a (kind, id);
+            CREATE INDEX ci ON c (id); CREATE INDEX ei ON e (id);""")
+        self.db.commit()
+
+    TABLES = """
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
             CREATE TABLE m (kind TEXT, id TEXT, doc_id TEXT, start INT, end INT, text TEXT);
             CREATE TABLE a (kind TEXT, id TEXT, alias TEXT, UNIQUE (kind, id, alias));
             CREATE TABLE c (id TEXT, doc_id TEXT, role TEXT, film TEXT, film_id TEXT);
-            CREATE TABLE e (id TEXT, doc_id TEXT, school TEXT, school_id TEXT, degree TEXT, field TEXT);""")
+            CREATE TABLE e (id TEXT, doc_id TEXT, school TEXT, school_id TEXT, degree TEXT, field TEXT);"""
 
     def add(self, record: dict) -> None:
         """One record whose items already carry their entity ids."""
@@ -365,18 +397,21 @@ class EntityStore:
                             [(e["person_id"], doc, e["school"], e["school_id"], e["degree"], e["field"])
                              for e in record["education"]])
 
-    def rows(self, kind: str, clusters: Iterable[Cluster]) -> Iterator[dict]:
-        """The rows of people.jsonl, films.jsonl or schools.jsonl; `clusters` come sorted by id,
-        and each table is read once, in the same order."""
-        q = self.db.execute
-        aliases = _ById(q("SELECT id, alias FROM a WHERE kind=? ORDER BY id", (kind,)))
-        mentions = _ById(q("SELECT id, doc_id, start, end, text FROM m WHERE kind=? ORDER BY id, doc_id, start",
-                           (kind,)))
-        credits = _ById(q("SELECT id, doc_id, role, film, film_id FROM c ORDER BY id") if kind == "person" else ())
-        education = _ById(q("SELECT id, doc_id, school, school_id, degree, field FROM e ORDER BY id")
-                          if kind == "person" else ())
+    def rows(self, kind: str, clusters: Iterable[Cluster], lo: str = "", hi: str | None = None
+             ) -> Iterator[dict]:
+        """The rows of people.jsonl, films.jsonl or schools.jsonl for the ids in [lo, hi);
+        `clusters` come sorted by id, and each table is read once, in the same order."""
+        def q(columns: str, table: str, order: str = "id") -> _ById:
+            kind_is = "kind=? AND " if table in ("m", "a") else ""
+            args = ((kind,) if kind_is else ()) + (lo, hi, hi)
+            return _ById(self.db.execute(f"SELECT {columns} FROM {table} WHERE {kind_is}id >= ? "
+                                         f"AND (? IS NULL OR id < ?) ORDER BY {order}", args))
+        aliases, mentions = q("id, alias", "a"), q("id, doc_id, start, end, text", "m", "id, doc_id, start")
+        person = kind == "person"
+        credits = q("id, doc_id, role, film, film_id", "c") if person else _ById(())
+        education = q("id, doc_id, school, school_id, degree, field", "e") if person else _ById(())
         for c in clusters:
-            row = {"id": c.id, "name": c.name, "aliases": sorted(a for (a,) in aliases.take(c.id) if a != c.name),
+            row = {"id": c.id, "name": c.name, "aliases": sorted({a for (a,) in aliases.take(c.id)} - {c.name}),
                    "mentions": [{"doc_id": d, "start": s, "end": e, "text": t} for d, s, e, t in mentions.take(c.id)],
                    "merged": c.merges}
             if kind == "person":
@@ -386,9 +421,10 @@ class EntityStore:
                                                  for d, s, si, g, f in education.take(c.id))
             yield row
 
-    def close(self) -> None:
+    def close(self, keep: bool = False) -> None:
         self.db.close()
-        self.path.unlink(missing_ok=True)
+        if not keep:
+            self.path.unlink(missing_ok=True)
 
 
 class _ById:

@@ -5,25 +5,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from functools import partial
 from pathlib import Path
 
 from .corrections import apply as apply_corrections
 from .corrections import load as load_corrections
-from .dedup import Deduper, EntityStore
+from .dedup import Deduper
 from .extractor import Extractor
-from .errors import ExtractError
-from .io import Outputs, decode, find_inputs, unique_doc_ids, write_atomic, write_lines
-from .nlp import rules_for
-from .review import ReviewPage
-from .parallel import Job, Outcome, outcome_of, run_jobs
+from .finish import ENTITY_FILES, Finisher
+from .io import Outputs, find_inputs, unique_doc_ids, write_atomic
 from .models import Record, record_schema
+from .parallel import Job, Outcome, outcome_of, run_jobs
 from .report import FileResult, RunReport
 from .settings import Settings
-from .tables import ENTITY_TABLES, EntityTable, FactTables
-
-ENTITY_FILES = {"person": "people.jsonl", "film": "films.jsonl", "school": "schools.jsonl"}
-
 
 def process(paths: list[Path], extractor: Extractor, report: RunReport, cache_dir: Path | None = None,
             outputs: Outputs | None = None, workers: int = 1, cluster: str | None = None,
@@ -66,7 +59,6 @@ def run(paths: list[Path], out: Path, settings: Settings | None = None, model: s
     outputs.begin()
     report = RunReport(outputs.path(".report.sqlite"))
     deduper = Deduper(extractor.settings, extractor.school_aliases(), outputs.path(".dedup.sqlite"))
-    store = EntityStore(outputs.path(".entities.sqlite"))
     staged = outputs.path("records.staged")
     try:
         with staged.open("w", encoding="utf-8") as fh:
@@ -79,78 +71,13 @@ def run(paths: list[Path], out: Path, settings: Settings | None = None, model: s
                 if on_result:
                     on_result(result)
         entities = deduper.cluster()
-        _finish_records(outputs, staged, deduper, extractor.settings, store)
-        for kind in ENTITY_FILES:
-            _write_entities(outputs, kind, store.rows(kind, deduper.clusters(kind)))
+        Finisher(outputs, deduper, extractor.settings, 1 if cluster else workers).run(staged)
         summary = report.summary({ENTITY_FILES[k].split(".")[0]: n for k, n in entities.items()},
                                  extractor.versions())
         write_atomic(outputs.path("schema.json"), json.dumps(record_schema(), indent=2, sort_keys=True) + "\n")
         report.write(outputs.path("report.json"), summary)
     finally:
-        for index in (report, deduper, store):
-            index.close()
+        report.close()
+        deduper.close()
     outputs.commit()
     return summary
-
-
-def _write_entities(outputs: Outputs, kind: str, rows: Iterator[dict]) -> None:
-    """people.jsonl and people.csv (or films, schools) from a stream of entity rows."""
-    table = EntityTable(outputs.path(ENTITY_TABLES[kind]))
-    try:
-        write_lines(outputs.path(ENTITY_FILES[kind]),
-                    (json.dumps(table.add(r), ensure_ascii=False, sort_keys=True) for r in rows))
-    finally:
-        table.close()
-
-
-def _finish_records(outputs: Outputs, staged: Path, deduper: Deduper, settings: Settings,
-                    store: EntityStore) -> None:
-    """One pass over the staged records: each gets its entity ids, then goes into
-    records.jsonl, the entity store, the credit and education tables and the review page."""
-    tables = FactTables(outputs.stage)
-    review = ReviewPage(outputs.path("review.html"), rules_for(settings), settings.review_max_articles)
-    text_of = partial(_text_of, outputs.stage)
-
-    def lines():
-        with staged.open(encoding="utf-8") as fh:
-            for line in fh:
-                record = _with_ids(line, deduper)
-                store.add(record)
-                tables.add(record)
-                review.add(record, text_of)
-                yield json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-
-    try:
-        write_lines(outputs.path("records.jsonl"), lines())
-    finally:
-        tables.close()
-        review.close()
-    staged.unlink()
-
-
-def _with_ids(line: str, deduper: Deduper) -> dict:
-    """A staged record (already validated where it was made) with its entity ids filled in."""
-    record = json.loads(line)
-    doc = record["doc_id"]
-
-    def ident(kind: str, name: str | None) -> str | None:
-        return deduper.id_of(kind, doc, name) if name else None
-
-    for key, kind, name in (("people", "person", "name"), ("films", "film", "title"), ("schools", "school", "name")):
-        for item in record[key]:
-            item["id"] = ident(kind, item[name])
-    for c in record["credits"]:
-        c["person_id"], c["film_id"] = ident("person", c["person"]), ident("film", c["film"])
-    for e in record["education"]:
-        e["person_id"], e["school_id"] = ident("person", e["person"]), ident("school", e["school"])
-    return record
-
-
-def _text_of(stage: Path, record: dict) -> str:
-    """The text a record's offsets refer to: its stored page text, or its file decoded again."""
-    if record.get("text_file"):
-        return (stage / record["text_file"]).read_text(encoding="utf-8")
-    try:
-        return decode(Path(record["source"]).read_bytes(), Path(record["source"]))[0]
-    except (OSError, ExtractError):
-        return ""

@@ -16,10 +16,11 @@ EDUCATION_COLUMNS = ["doc_id", "person_id", "person", "school_id", "school", "de
 class EntityTable:
     """people.csv, films.csv or schools.csv, written one entity row at a time."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, header: bool = True):
         self.fh = path.open("w", encoding="utf-8", newline="")
         self.writer = csv.DictWriter(self.fh, fieldnames=ENTITY_COLUMNS)
-        self.writer.writeheader()
+        if header:
+            self.writer.writeheader()
 
     def add(self, row: dict) -> dict:
         self.writer.writerow({"id": row["id"], "name": row["name"], "aliases": "; ".join(row["aliases"]),
@@ -32,15 +33,17 @@ class EntityTable:
 
 
 class FactTables:
-    """credits.csv and education.csv, written one record at a time."""
+    """credits.csv and education.csv (or parts of them: `suffix`, `header`), written one
+    record at a time."""
 
-    def __init__(self, folder: Path):
-        self.files = [(folder / name).open("w", encoding="utf-8", newline="")
+    def __init__(self, folder: Path, suffix: str = "", header: bool = True):
+        self.files = [(folder / f"{name}{suffix}").open("w", encoding="utf-8", newline="")
                       for name in ("credits.csv", "education.csv")]
         self.credits = csv.DictWriter(self.files[0], fieldnames=CREDIT_COLUMNS, extrasaction="ignore")
         self.education = csv.DictWriter(self.files[1], fieldnames=EDUCATION_COLUMNS, extrasaction="ignore")
-        self.credits.writeheader()
-        self.education.writeheader()
+        if header:
+            self.credits.writeheader()
+            self.education.writeheader()
 
     def add(self, record: dict) -> None:
         for writer, facts in ((self.credits, record["credits"]), (self.education, record["education"])):
