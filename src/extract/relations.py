@@ -371,7 +371,7 @@ class SentenceReader:
 
     def _possessive_credits(self, sent: _Sentence) -> list[Fact]:
         """A director named before a film: "Oliver Stone's controversial film Natural Born
-        Killers", "the Zhang Yimou film Coming Home"."""
+        Killers", "Spike Lee's “Malcolm X”", "the Zhang Yimou film Coming Home"."""
         person_ends = {p.end: p for p in sent.persons}
         out = []
         for film in sent.films:
@@ -381,8 +381,8 @@ class SentenceReader:
             words = 0
             while i > sent.span.start and self.toks[i - 1].is_lower and words < 4:
                 i, words = i - 1, words + 1
-            if not any(t.lower_ in FILM_WORDS for t in self.doc[i:film.start]):
-                continue
+            if not any(t.lower_ in FILM_WORDS for t in self.doc[i:film.start]) and i != film.start:
+                continue  # "Oliver Stone's controversial play X" is no film credit; "Spike Lee's X" is
             if i - 1 > sent.span.start and self.toks[i - 1].text in {"'s", "’s"} and i - 1 in person_ends:
                 person = person_ends[i - 1]
             elif i in person_ends and self.toks[person_ends[i].start - 1].lower_ == "the":

@@ -16,6 +16,7 @@ HEAD_WORDS = {"University", "College", "Academy", "Institute", "Conservatory", "
               "Polytechnic", "Universität", "Université", "Università", "Universidad"}
 WINDOW = 14
 HEADS = {"University", "College", "Academy", "Institute", "Conservatory", "School"}
+ARTICLES = {"the", "a", "an"}
 NOT_AFTER = {"Award", "Awards", "Award-winning", "Prize", "Fellowship", "Festival"}
 
 
@@ -66,11 +67,15 @@ class Schools:
         """Drops leading function words ("After", "The") and shapes that name an award."""
         toks = tokens(doc)
         start, end = span.start, span.end
-        # "Chapman University's Dodge College of ...": the school inside the university
-        poss = [t.i for t in span if t.text in {"'s", "’s"} and toks[t.i - 1].text in HEADS]
+        # "Chapman University's Dodge College", "Yale's Berkeley Divinity School": the school
+        # inside the university ("King's College", "Queen's University" are names of their own)
+        poss = [i for i in range(start + 1, end - 2) if toks[i].text in {"'s", "’s"}
+                and toks[i + 1].text not in HEADS and toks[i + 1].text[:1].isupper()]
         if poss:
             start = poss[-1] + 1
-        while start < end and toks[start].lower_ in STOP_WORDS:
+        # "After", "the" go; a capitalised word inside a sentence stays ("Our Lady of the Lake University")
+        while start < end and toks[start].lower_ in STOP_WORDS and (
+                not toks[start].is_title or toks[start].is_sent_start or toks[start].lower_ in ARTICLES):
             start += 1
         while end > start and (toks[end - 1].lower_ in STOP_WORDS or toks[end - 1].text == ","):
             end -= 1

@@ -36,6 +36,9 @@ SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "from", "to", "in", "
 TRAILING = {",", ".", "!", "?", ";", ":"}
 
 
+POSSESSIVES = {"'s", "’s"}
+
+
 def _is_cap(text: str) -> bool:
     return text[:1].isupper() or text[:1].isdigit()
 
@@ -129,10 +132,29 @@ class FilmTitles:
         found += self._after_verb(doc)
         found += self._headings(doc)
         found += [] if strict else self._dated(doc)
-        found = filter_spans(found)
+        found = [self._without_owner(doc, s) for s in filter_spans(found)]
         found += self._repeats(doc, found)
         doc.spans["films"] = sorted(filter_spans(found), key=lambda s: s.start)
         return doc
+
+    def _without_owner(self, doc: Doc, span: Span) -> Span:
+        """An unquoted title after a person's possessive is the title alone: "appeared in
+        Nonzee Nimibutr's Queen of Langkasuka" (a quoted title is kept as written)."""
+        if span.id_ == "film:quoted":
+            return span
+        toks = tokens(doc)
+        for i in range(span.start + 2, span.end - 1):
+            if toks[i].text in POSSESSIVES and self._owner_name(doc[span.start:i]):
+                return make_span(doc, i + 1, span.end, span.label_, span.id_)
+        return span
+
+    def _owner_name(self, span: Span) -> bool:
+        """Two to four capitalised words that read as a person's name: a known first or family
+        name, or no everyday word among them ("Nonzee Nimibutr", "Enzo G. Castellari")."""
+        words = span.text.split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return False
+        return self._looks_like_person(span) or not any(w.lower() in self.rules.common_words for w in words)
 
     def _after_verb(self, doc: Doc) -> list[Span]:
         """Capitalised titles right after a role verb, one or a list ("shot Chungking Express",
