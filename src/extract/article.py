@@ -65,17 +65,26 @@ class ArticleBuilder:
         return table.get(rule.split(":")[0], table["default"])
 
     def _subject(self, people: list[Entity], docs: list[tuple[int, Doc]]) -> Entity | None:
-        """The person a subject cue introduces; else a person named at the very start;
-        else the clearly most-mentioned person."""
+        """The person a subject cue introduces; else a person named at the very start; else
+        one named in a headline and again later; else the clearly most-mentioned person."""
         for off, d in docs:
             for s in d.spans["subject_cues"]:
                 ref = Ref.of(s, off)
                 host = next((e for e in people if e.owns(ref)), None)
                 if host:
                     return host
-        opening = [e for e in people if min(m.start for m in e.mentions) < self.settings.subject_opening_chars]
+        first = lambda e: min(m.start for m in e.mentions)  # noqa: E731
+        opening = [e for e in people if first(e) < self.settings.subject_opening_chars]
         if opening:
-            return min(opening, key=lambda e: min(m.start for m in e.mentions))
+            return min(opening, key=first)
+        # a headline ("IN CONVERSATION: Elías Montoya on ...") names the subject, who comes back later
+        text = docs[0][1].text if docs else ""
+        headline = text.lstrip().split("\n", 1)[0]
+        end = len(text) - len(text.lstrip()) + len(headline)
+        if len(headline) <= self.settings.subject_headline_chars:
+            named = [e for e in people if first(e) < end and len(e.mentions) >= 2]
+            if named:
+                return min(named, key=first)
         ranked = sorted(people, key=lambda e: -len(e.mentions))
         if ranked and len(ranked[0].mentions) >= self.settings.subject_min_mentions and (
                 len(ranked) == 1 or len(ranked[0].mentions) > len(ranked[1].mentions)):

@@ -43,6 +43,8 @@ FIELD_STOP = {"at", "from", "before", "after", "with", "while", "where", "when",
               "for", "of", "degree", "program", "programme"}
 # Schools that are named only by those who went there: "At Arcadia High School I ...".
 ATTENDED_SHAPES = ("High School", "Middle School", "Secondary School", "Grammar School", "Elementary School")
+# words that open a new clause: a list of people does not run on past them ("by X, which Y produced")
+CLAUSE_WORDS = {"which", "who", "whom", "whose", "that", "while", "where", "when", "whereas"}
 STUDY_WORDS = {"study", "studied", "studying", "studies"}
 FIELD_AFTER_IN = {"degree", "major", "majored", "majoring", "majors"}
 
@@ -206,7 +208,8 @@ class SentenceReader:
                 if close is None:
                     break
                 i = close + 1
-            elif tok.lower_ in LIST_GLUE or (tok.is_lower and tok.is_alpha and i + 1 in by_start):
+            elif tok.lower_ in LIST_GLUE or (tok.is_lower and tok.is_alpha and i + 1 in by_start
+                                             and tok.lower_ not in CLAUSE_WORDS):
                 i += 1
             else:
                 break
@@ -309,7 +312,7 @@ class SentenceReader:
                 out.append(self._fact(sent, p, rule, role=role, film=self._ref(film)))
             return out
         films = (self._segment_films(sent, triggers, self._chain_end(sent, verb))
-                 or self._relative_film(sent, verb))
+                 or self._relative_film(sent, verb) or self._film_it(sent, verb))
         objects = self._objects(sent, verb) if role == "director" and not films else []
         if not films and not objects:
             return []
@@ -335,6 +338,14 @@ class SentenceReader:
                 break
         return roles
 
+    def _film_it(self, sent: _Sentence, verb: Span) -> list[Span]:
+        """"we made a short called “X”. I wrote and directed it": "it" is the film last named,
+        when no film is named in this sentence."""
+        end = self._chain_end(sent, verb)
+        if end < sent.span.end and self.toks[end].lower_ == "it" and not sent.films and self.last_film is not None:
+            return [self.last_film]
+        return []
+
     def _chain_end(self, sent: _Sentence, verb: Span) -> int:
         """End of coordinated verbs sharing one object: "wrote, directed and produced X"."""
         by_start = {v.start: v for v in sent.verbs}
@@ -355,10 +366,10 @@ class SentenceReader:
         while i > sent.span.start:
             prev = self.toks[i - 1]
             if prev.lower_ in {"which", "that"}:
-                j = i - 1
-                while j > sent.span.start and self.toks[j - 1].is_punct:
-                    j -= 1
-                return [f for f in sent.films if f.end == j]
+                # the film just before, or the one a description after it is about:
+                # "“The Orchard Keepers,” a drama directed by X, which Okafor produced"
+                before = [f for f in sent.films if f.end <= i - 1]
+                return before[-1:]
             if i in person_ends:
                 i = person_ends[i]
             elif i in verb_ends:

@@ -28,6 +28,8 @@ class Settings(BaseModel):
     # What a cue before a name ("photo by", "starring") adds to that score; below 1 a cue alone
     # never makes a person, it only tips a half-known name over.
     person_cue_weight: float = 0.5
+    # a name's last word standing alone this many times elsewhere counts as evidence ("Dragomir said")
+    person_alone_min: int = Field(2, ge=1)
     # review.html holds at most this many articles (the first ones), so that it stays quick.
     review_max_articles: int = Field(2000, ge=0)
     # Quoted spans longer than this many words are treated as speech, not titles.
@@ -39,6 +41,8 @@ class Settings(BaseModel):
     # A person named within this many characters of the article's start is its subject
     # when no headline cue ("Life & Work with X") names one.
     subject_opening_chars: int = 5
+    # a first line at most this long is a headline: a person it names (and again later) is the subject
+    subject_headline_chars: int = Field(160, ge=0)
     # Otherwise the most-mentioned person is the subject if named at least this often.
     subject_min_mentions: int = Field(3, ge=1)
     # Merging across articles (rapidfuzz ratio, 0-100). Higher: fewer wrong merges (precision),

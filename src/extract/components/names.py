@@ -4,11 +4,14 @@ A run of capitalised tokens ("Assistant Director Liv Li") is trimmed of words th
 never part of a name, split where such a word sits inside it, and kept as a person when
 its evidence reaches `Settings.person_min_score`: a known given name first, a known
 family name last (or first, for family-name-first order), a cue just before it ("photo
-by", "starring"). A name right before an organisation word ("Walt Disney Studios") or
+by", "starring"), a last word that stands alone elsewhere in the text ("Dragomir said").
+A programme bio's capitalised name before its roles ("ADAEZE NWOSU (Director)") is a person. A name right before an organisation word ("Walt Disney Studios") or
 after an organisation cue ("brands such as") is not a person. Single capitalised tokens
 are kept apart in `doc.spans["name_parts"]`: the article step links them to full names.
 """
 from __future__ import annotations
+
+from collections import Counter
 
 import re
 import unicodedata
@@ -20,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..rules import Rules
 from ..settings import Settings
-from .matching import Phrases, claimed, make_span, tokens
+from .matching import Phrases, claimed, line_breaks, make_span, tokens
 
 PARTICLES = {"de", "van", "von", "da", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "al", "y"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
@@ -41,6 +44,7 @@ PINYIN = re.compile(rf"^(?:{_SYLLABLE}){{1,2}}$", re.IGNORECASE)
 HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Mr", "Ms", "Mrs", "Dr", "Miss"}
 # After these words a capitalised pair is more often a place than a person.
 PLACE_BEFORE = {"in", "around", "near", "across", "outside", "inside", "from", "at", "to", "toward", "towards"}
+PLACE_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|born|based)$")
 # Entity labels of pretrained pipelines (OntoNotes, WikiNER) that name people.
 PERSON_LABELS = {"PERSON", "PER"}
 
@@ -97,18 +101,23 @@ class PersonNames:
         ents = [(e.start, e.end) for e in doc.ents if e.label_ in PERSON_LABELS]
         ner = {i for s, e in ents for i in range(s, e)}
         people, parts, rejected = [], [], []
-        for run in self._runs(doc, busy):
+        runs = self._runs(doc, busy)
+        toks = tokens(doc)
+        # single capitalised words standing alone: a family name repeated in a profile ("Dragomir said")
+        alone = Counter(toks[s].text for s, e in runs if e - s == 1 and not toks[s].is_upper)
+        for run in runs:
             for start, end, after_word in self._pieces(doc, run):
                 start, end = _fit(start, end, ents)
                 if end - start == 1:
                     if not self._org_context(doc, start, end) and not after_word:
                         parts.append(make_span(doc, start, end, "NAME_PART", "name:part"))
                     continue
-                rule = self._judge(doc, start, end, cue_ends, ner, need=2 if after_word else 1)
+                rule = self._judge(doc, start, end, cue_ends, ner, need=2 if after_word else 1, alone=alone)
                 if rule:
                     people.append(make_span(doc, start, end, "PERSON", rule))
                 else:
                     rejected.append((start, end))
+        people += self._caps_bios(doc, busy)
         people, parts = self._listed(doc, people, parts, busy)
         known = {s.text for s in people}
         people += [make_span(doc, s, e, "PERSON", "name:repeat") for s, e in rejected
@@ -145,6 +154,21 @@ class PersonNames:
         if start is not None:
             runs.append((start, n))
         return runs
+
+    def _caps_bios(self, doc: Doc, busy: set[int]) -> list[Span]:
+        """A programme bio opening with a name in capitals and the person's roles in brackets:
+        "ADAEZE NWOSU (Director, Co-Writer) is ..."."""
+        toks = tokens(doc)
+        out = []
+        for start in [0, *(b + 1 for b in line_breaks(doc))]:
+            end = start
+            while end < len(doc) and end - start < 5 and (toks[end].is_upper and toks[end].is_alpha
+                                                           or toks[end].text == "-" and end > start):
+                end += 1
+            if 2 <= end - start <= 4 and end + 1 < len(doc) and toks[end].text == "(" \
+                    and toks[end + 1].lower_ in self.role_words and not busy & set(range(start, end)):
+                out.append(make_span(doc, start, end, "PERSON", "name:caps-bio"))
+        return out
 
     def _kind(self, orth: int) -> int:
         """What a token text can be in a name, cached per text for the life of the component."""
@@ -198,10 +222,13 @@ class PersonNames:
                 and text not in self.rules.given_names and text not in self.rules.surnames)
 
     def _judge(self, doc: Doc, start: int, end: int, cue_ends: set[int], ner: set[int],
-               need: int = 1) -> str | None:
+               need: int = 1, alone: Counter | None = None) -> str | None:
         """The rule that makes this span a person, or None. An optional pretrained pipeline's
-        PERSON entity counts as one more piece of evidence."""
+        PERSON entity counts as one more piece of evidence; so does a last word that stands
+        alone elsewhere in the text at least twice (a family name used on its own)."""
         toks = tokens(doc)
+        if PLACE_ADJECTIVE.search(doc[start:end].text):
+            return None  # "Austin-raised", "Lagos-born": a place made an adjective
         cued = self._cued(doc, start, cue_ends)
         if self._org_context(doc, start, end) or (doc[start:end].text in self.rules.brands and not cued):
             return None
@@ -224,6 +251,9 @@ class PersonNames:
             evidence.append("family-first")
         if ner.issuperset(range(start, end)):
             evidence.append("ner")
+        if alone and alone[last] >= self.settings.person_alone_min and "surname" not in evidence \
+                and last.lower() not in self.rules.common_words:
+            evidence.append("repeated")
         score = len(evidence) + (self.settings.person_cue_weight if cued else 0.0)
         if cued:
             evidence.append("cue")

@@ -205,8 +205,8 @@ class FilmTitles:
         credit_starts = {s for _, s, _ in self.credit_starts.ranges(doc)}
         out = []
         for n, (start, end) in enumerate(lines):
-            if end - start > self.settings.max_title_words + 30:
-                continue  # a paragraph, not a programme line
+            if end - start > self.settings.max_title_words + 30 or start in credit_starts:
+                continue  # a paragraph or a credit line ("Directed by ..."), not a title
             title_end = self._title_end(doc, start)
             if title_end == start or title_end - start > self.settings.max_title_words:
                 continue
