@@ -3,13 +3,16 @@ films and schools, find the profiled person, and name the entities of every cred
 education fact."""
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from .fold import Entity, fold_people, fold_titles
 from .io import Article
 from .models import Credit, Education, Evidence, Record
 from .relations import SUBJECT, Fact, Ref, read_facts
-from .rules import Rules
+from .rules import OWN_ROLE, Rules
 from .settings import Settings
 
 FILM_ONLY_RULES = {"credit:by", "credit:starring", "credit:verb", "credit:paren"}
@@ -108,7 +111,13 @@ class ArticleBuilder:
 
     def _credits(self, facts, people, films, subject, text) -> list[Credit]:
         best: dict[tuple, Credit] = {}
+        own = self._own_roles(facts, people, subject)
         for f in facts:
+            if f.kind == "credit" and f.role == OWN_ROLE:
+                role = own.get(id(self._person(f, people, subject)))
+                if role is None:
+                    continue
+                f = replace(f, role=role)
             # "directed by X" with no film known says little: only role statements
             # ("X is a director", "as producer") give credits without a film
             if f.kind != "credit" or (f.film is None and f.rule in FILM_ONLY_RULES):
@@ -124,6 +133,17 @@ class ArticleBuilder:
                                    confidence=conf, evidence=self._evidence(f, text))
         with_film = {(p, r) for p, r, film in best if film is not None}
         return [c for k, c in best.items() if k[2] is not None or (k[0], k[1]) not in with_film]
+
+    def _own_roles(self, facts, people, subject) -> dict[int, str]:
+        """Each person's own role, for phrases that name none ("her credits include"): the
+        role the article gives them most often (on a tie, the first)."""
+        counts: dict[int, Counter] = {}
+        for f in facts:
+            if f.kind == "credit" and f.role != OWN_ROLE:
+                person = self._person(f, people, subject)
+                if person is not None:
+                    counts.setdefault(id(person), Counter())[f.role] += 1
+        return {k: c.most_common(1)[0][0] for k, c in counts.items()}
 
     def _education(self, facts, people, schools, subject, text) -> list[Education]:
         best: dict[tuple, Education] = {}

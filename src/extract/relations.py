@@ -134,6 +134,16 @@ class SentenceReader:
         opener = next((p for p in sent.persons if p.start == start), None)
         if opener is not None:
             self.topic = opener
+        elif sent.persons and self._named_as_complement(sent, sent.persons[-1]):
+            self.topic = sent.persons[-1]
+
+    def _named_as_complement(self, sent: _Sentence, person: Span) -> bool:
+        """"My mentor, without question, is Desmond Achebe-Walsh.": the next "he" is Desmond."""
+        end = sent.span.end
+        while end > person.end and (self.toks[end - 1].is_punct or self.toks[end - 1].is_space):
+            end -= 1
+        return end == person.end and person.start > sent.span.start \
+            and self.toks[person.start - 1].lower_ in {"is", "was"}
 
     def _pronoun(self, word: str) -> Span | str:
         """"I" is the article's subject; "she"/"he" the paragraph's topic, else the subject."""
@@ -193,6 +203,7 @@ class SentenceReader:
         before a name ("newcomer Heather Gold") allowed; the list may open with a short
         description ("by his older sister, Priya Mehta", "by my classmate Ruth Okonjo")."""
         by_start = {p.start: p for p in sent.persons}
+        verbs = {v.start for v in sent.verbs}  # "directed by X and starring Y": the list ends at "starring"
         out, i, end = [], start, sent.span.end
         lead = next((j for j in range(start, min(end, start + 5)) if j in by_start), None)
         if lead is not None and all(t.is_lower or t.text == "," or t.lower_ in PRONOUNS or t.is_title
@@ -208,6 +219,8 @@ class SentenceReader:
                 if close is None:
                     break
                 i = close + 1
+            elif i in verbs:
+                break
             elif tok.lower_ in LIST_GLUE or (tok.is_lower and tok.is_alpha and i + 1 in by_start
                                              and tok.lower_ not in CLAUSE_WORDS):
                 i += 1
@@ -319,8 +332,18 @@ class SentenceReader:
         agent = self._agent(sent, verb.start, taken)
         if agent is None:
             return []
-        return [self._fact(sent, agent, "credit:verb", role=role, film=self._ref(f)) for f in films] + [
+        partners = [agent, *self._partners(sent, films[-1])] if films else [agent]
+        return [self._fact(sent, a, "credit:verb", role=role, film=self._ref(f)) for a in partners for f in films] + [
             self._fact(sent, agent, "credit:verb-object", role=r) for r in objects]
+
+    def _partners(self, sent: _Sentence, film: Span) -> list[Span]:
+        """"I co-produced “Second Harvest” with Desmond": who shares the credit."""
+        i = film.end
+        while i < sent.span.end and self.toks[i].text in {"”", '"', "’", ","}:
+            i += 1
+        if i < sent.span.end and self.toks[i].lower_ == "with":
+            return self._listed(sent, i + 1)
+        return []
 
     def _objects(self, sent: _Sentence, verb: Span) -> list[str]:
         """Roles from what is directed: "directed commercials and music videos"."""
@@ -427,7 +450,8 @@ class SentenceReader:
         after2 = self.toks[last.end + 1].lower_ if last.end + 1 < sent.span.end else ""
         if after in FILM_LINK or after in CREDIT_WORDS or (after == "whose" and after2 in CREDIT_WORDS):
             films = self._segment_films(sent, triggers, last.end)
-        elif after == "," and any(f.start in {last.end + 1, last.end + 2} for f in sent.films):
+        elif after in {",", "was", "is"} and any(f.start in {last.end + 1, last.end + 2} for f in sent.films):
+            # "as producer, “X”"; "my first feature as 1st AD was “X”"
             films = [f for f in sent.films if f.start in {last.end + 1, last.end + 2}][:1]
         elif rule == "credit:apposition":
             films = [f for f in [self._context_film(sent, first.start)] if f is not None]

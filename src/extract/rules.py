@@ -27,6 +27,9 @@ CANONICAL_ROLES = (
 )
 DEGREES = ("bachelor", "master", "doctorate", "diploma", "certificate")
 ROLE_VERB_KINDS = ("passive", "active", "starring")
+# In role_verbs.tsv, the role of a phrase that names none ("her credits include", "worked on"):
+# the person's own role, as the article states it elsewhere ("cinematographer Mirela Dragomir").
+OWN_ROLE = "own"
 
 
 class MatcherPattern(BaseModel):
@@ -160,7 +163,7 @@ def load_rules(rules_dir: Path) -> Rules:
         subject_cues=tuple(load_list(d / "subject_cues.txt")),
         roles={p: r for p, r in load_table(d / "roles.tsv", 2, {1: role_values})},
         role_verbs={p.lower(): (r, k) for p, r, k in load_table(
-            d / "role_verbs.tsv", 3, {1: role_values, 2: ROLE_VERB_KINDS})},
+            d / "role_verbs.tsv", 3, {1: (*role_values, OWN_ROLE), 2: ROLE_VERB_KINDS})},
         institutions=_institutions(d / "institutions.tsv"),
         school_patterns=tuple(load_patterns(d / "school_patterns.jsonl")),
         degrees={p: g for p, g in load_table(d / "degrees.tsv", 2, {1: DEGREES})},

@@ -221,7 +221,9 @@ class FilmTitles:
             entry = self._title_end(doc, nxt[0])
             if entry > nxt[0] and entry < nxt[1] and toks[entry].text == "(":
                 continue  # the next line is itself an entry: this one is a programme heading
-            if nxt[0] in credit_starts or _details(doc[nxt[0]:nxt[1]]):
+            # a details line ("USA | 17 min | World Premiere"), not a sentence ("In 2019 we made ...")
+            prose = sum(t.is_lower and t.is_alpha for t in doc[nxt[0]:nxt[1]]) > 3
+            if nxt[0] in credit_starts or not prose and _details(doc[nxt[0]:nxt[1]]):
                 out.append(make_span(doc, start, end, "FILM", "film:heading"))
         return out
 

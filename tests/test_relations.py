@@ -1,0 +1,74 @@
+"""Sentence shapes the credit and education rules must read, each on a short invented text
+(names and titles that are in no gazetteer, so only the shape can carry them)."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from extract.io import Article
+
+
+def _record(extractor, text: str) -> dict:
+    article = Article(Path("t.txt"), "t.txt", "t", hashlib.sha256(text.encode()).hexdigest(), text, "utf-8")
+    return extractor.record(article).model_dump()
+
+
+def _credits(record: dict) -> set[tuple]:
+    return {(c["person"], c["role"], c["film"]) for c in record["credits"]}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a family name used alone makes the full name a person, and "her credits include" takes her own role
+    ("For cinematographer Ilvana Maretsku, light comes first. Maretsku grew up in Cluj. "
+     "Her credits include “Tin Harbour” and “Moth Season.” Maretsku said the work is slow.",
+     {("Ilvana Maretsku", "cinematographer", "Tin Harbour"), ("Ilvana Maretsku", "cinematographer", "Moth Season")}),
+    # "it" is the film last named
+    ("In 2019 we made a short called “Velden Rooms.” I wrote and directed it.",
+     {("SUBJECT", "writer", "Velden Rooms"), ("SUBJECT", "director", "Velden Rooms")}),
+    # a list of people stops at "which"; "which" points back to the film being described
+    ("Their film was “Orrin Gate,” a drama directed by Tavish Obrecht, which Quilla Marsh produced.",
+     {("Tavish Obrecht", "director", "Orrin Gate"), ("Quilla Marsh", "producer", "Orrin Gate")}),
+    # a list of people after "directed by" ends at the next role verb
+    ("“Pell Water” is a drama directed by Daniel Obrecht and starring Quilla Marsh.",
+     {("Daniel Obrecht", "director", "Pell Water"), ("Quilla Marsh", "actor", "Pell Water")}),
+    # "with X" after the film shares the credit; "as ROLE was FILM"
+    ("My first feature as producer was “Dunmore Flats.” I co-produced “Ash Meadow” with Daniel Obrecht.",
+     {("SUBJECT", "producer", "Dunmore Flats"), ("SUBJECT", "co-producer", "Ash Meadow"),
+      ("Daniel Obrecht", "co-producer", "Ash Meadow")}),
+    # a person named after "is" at the end of a sentence is the next "he"
+    ("My mentor is Daniel Obrecht. He was the line producer on “Orrin Gate.”",
+     {("Daniel Obrecht", "line producer", "Orrin Gate")}),
+])
+def test_credit_shapes(extractor, text, expected):
+    text = "Meet Anna Marsh\n\n" + text if "SUBJECT" in str(expected) else text
+    record = _record(extractor, text)
+    subject = record["subject"]
+    want = {(subject if p == "SUBJECT" else p, r, f) for p, r, f in expected}
+    assert want <= _credits(record), (record["subject"], _credits(record))
+    if "starring" in text:
+        assert ("Quilla Marsh", "director", "Pell Water") not in _credits(record)
+
+
+def test_programme_bio_names_in_capitals_and_credit_lines(extractor):
+    text = ("THE PALE ORCHARD\nUSA | 12 min\nDirected by Odalys Verrane\nCast: Maria Tallent, John Huxe\n\n"
+            "ODALYS VERRANE (Director) grew up in Tucson. She holds an MFA in Directing from the "
+            "AFI Conservatory.\n")
+    record = _record(extractor, text)
+    assert "Directed by Odalys Verrane" not in {f["title"] for f in record["films"]}
+    credits = _credits(record)
+    assert ("Odalys Verrane", "director", "THE PALE ORCHARD") in credits
+    assert {("Maria Tallent", "actor", "THE PALE ORCHARD"), ("John Huxe", "actor", "THE PALE ORCHARD")} <= credits
+    education = {(e["person"].casefold(), e["school"], e["degree"]) for e in record["education"]}
+    assert ("odalys verrane", "AFI Conservatory", "master") in education
+
+
+def test_headline_names_the_subject_and_place_adjectives_are_no_names(extractor):
+    text = ("IN CONVERSATION: Terzo Valbeck on boats and brothers\n\nThe Austin-raised actor talks.\n\n"
+            "Q: Terzo, how are you?\nA: I starred in “Lantern Quay” for two seasons. Valbeck laughs.\n"
+            "Q: And next?\nA: Rest. Valbeck waves.\n")
+    record = _record(extractor, text)
+    assert record["subject"] == "Terzo Valbeck"
+    assert not any("raised" in p["name"] for p in record["people"])
+    assert ("Terzo Valbeck", "actor", "Lantern Quay") in _credits(record)
