@@ -123,6 +123,7 @@ class Deduper:
             CREATE TABLE occ (kind TEXT, key TEXT, doc_id TEXT, name TEXT, support TEXT);
             CREATE TABLE keys (kind TEXT, key TEXT, id TEXT, surface TEXT, names TEXT, support TEXT,
                                merged INT DEFAULT 0, PRIMARY KEY (kind, key)) WITHOUT ROWID;
+            CREATE INDEX keys_id ON keys (kind, id);
             CREATE TABLE blk (kind TEXT, block TEXT, key TEXT);""")
         self.override: dict[tuple[str, Key], str] = {}  # ids of names that merged (or whose id collided)
         self.merged: dict[str, list[Cluster]] = {}
@@ -150,7 +151,6 @@ class Deduper:
             self._group(kind)
             self.merged[kind] = self._merge(kind, self._pairs(kind))
             self._unique_ids(kind)
-        self.db.execute("CREATE INDEX IF NOT EXISTS keys_id ON keys (kind, id)")
         self.db.commit()  # other processes read the file from here on
         return {kind: self.count(kind) for kind in KINDS}
 
@@ -267,12 +267,12 @@ class Deduper:
         for c in self.merged[kind]:
             by_id[c.id].append(c.keys)
         clashes = {i for (i,) in self.db.execute(
-            "SELECT id FROM keys WHERE kind=? AND merged=0 GROUP BY id HAVING COUNT(*) > 1", (kind,))}
+            "SELECT id FROM keys INDEXED BY keys_id WHERE kind=? AND merged=0 GROUP BY id HAVING COUNT(*) > 1", (kind,))}
         clashes |= {i for i in by_id if self.db.execute(
-            "SELECT 1 FROM keys WHERE kind=? AND merged=0 AND id=?", (kind, i)).fetchone()}
+            "SELECT 1 FROM keys INDEXED BY keys_id WHERE kind=? AND merged=0 AND id=?", (kind, i)).fetchone()}
         for i in sorted(clashes):
             groups = by_id.get(i, []) + [[tuple(k.split(SEP))] for (k,) in self.db.execute(
-                "SELECT key FROM keys WHERE kind=? AND merged=0 AND id=?", (kind, i))]
+                "SELECT key FROM keys INDEXED BY keys_id WHERE kind=? AND merged=0 AND id=?", (kind, i))]
             for n, keys in enumerate(sorted(groups)[1:], start=2):
                 for k in keys:
                     self.override[(kind, k)] = f"{i}-{n}"
@@ -289,7 +289,7 @@ class Deduper:
         return self.final_id(kind, key_of(kind, doc_id, name))
 
     def count(self, kind: str) -> int:
-        (n,) = self.db.execute("SELECT COUNT(*) FROM keys WHERE kind=? AND merged=0", (kind,)).fetchone()
+        (n,) = self.db.execute("SELECT COUNT(*) FROM keys INDEXED BY keys_id WHERE kind=? AND merged=0", (kind,)).fetchone()
         return n + len(self.merged.get(kind, []))
 
     def clusters(self, kind: str, lo: str = "", hi: str | None = None,
@@ -300,7 +300,7 @@ class Deduper:
 
         def lone():
             for key, surface, names in db.execute(
-                    "SELECT key, surface, names FROM keys WHERE kind=? AND merged=0 AND id >= ? "
+                    "SELECT key, surface, names FROM keys INDEXED BY keys_id WHERE kind=? AND merged=0 AND id >= ? "
                     "AND (? IS NULL OR id < ?) ORDER BY id", (kind, lo, hi, hi)):
                 k = tuple(key.split(SEP))
                 yield Cluster(kind, [k], _spellings(surface, names), self.final_id(kind, k), surface)
