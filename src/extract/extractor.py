@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from . import __version__
 from .article import ArticleBuilder
-from .components.matching import forget_tokens
+from .components.matching import forget
 from .io import Article
 from .models import Record
 from .nlp import build_pipeline, rules_for
@@ -55,7 +55,7 @@ class Extractor:
             return self.builder.build(article, docs)
         finally:
             for _, doc in docs:
-                forget_tokens(doc)
+                forget(doc)
 
     def school_aliases(self) -> dict[str, str]:
         """Every known other name of an institution, mapped to its official name."""

@@ -1,4 +1,5 @@
-"""Small helpers shared by the components: phrase matchers built from rules data, span utilities."""
+"""Small helpers shared by the components: phrase matchers built from rules data, span
+utilities, and per-doc caches so that no component redoes another's work on the same doc."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -9,6 +10,60 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+CACHE = "extract"  # the key in doc.user_data under which the per-doc caches live
+
+
+def _cache(doc: Doc) -> dict:
+    return doc.user_data.setdefault(CACHE, {})
+
+
+def forget(doc: Doc) -> None:
+    """Drops the doc's caches (and the doc -> token list -> doc cycle), so the doc is freed
+    as soon as it is done."""
+    doc.user_data.pop(CACHE, None)
+
+
+class _Lexicon:
+    """Every phrase list of one pipeline in one pair of PhraseMatchers, so a doc is scanned
+    twice in all instead of twice per list. Matches are grouped by list, once per doc."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.keys: dict[int, tuple[int, int]] = {}  # match key -> (list number, value id)
+        self.lists = 0
+
+    def add(self, phrases: Mapping[str, str]) -> int:
+        """Adds one list; returns its number."""
+        number, self.lists = self.lists, self.lists + 1
+        strings = self.nlp.vocab.strings
+        for phrase, value in phrases.items():
+            matcher = self.folded if phrase == phrase.lower() else self.exact
+            key = f"{number}|{value}"
+            self.keys[strings.add(key)] = (number, strings.add(value))
+            matcher.add(key, [self.nlp.make_doc(phrase)])
+        return number
+
+    def matches(self, doc: Doc, number: int) -> list[tuple[int, int, int]]:
+        """(value id, start, end) of list `number`'s matches: exact ones first, then folded."""
+        cache = _cache(doc)
+        grouped = cache.get(id(self))
+        if grouped is None:
+            grouped = cache[id(self)] = {}
+            for matcher in (self.exact, self.folded):
+                for key, start, end in matcher(doc, as_spans=False):
+                    n, value = self.keys[key]
+                    grouped.setdefault(n, []).append((value, start, end))
+        return grouped.get(number, [])
+
+
+def _lexicon(nlp: Language) -> _Lexicon:
+    lexicon = getattr(nlp, "_extract_lexicon", None)
+    if lexicon is None:
+        lexicon = nlp._extract_lexicon = _Lexicon(nlp)
+    return lexicon
+
 
 class Phrases:
     """Matches phrases from a rules file: a phrase with a capital letter case-sensitively
@@ -17,18 +72,15 @@ class Phrases:
     def __init__(self, nlp: Language, phrases: Mapping[str, str] | Iterable[str]):
         if not isinstance(phrases, Mapping):
             phrases = {p: p for p in phrases}
-        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for phrase, value in phrases.items():
-            matcher = self._folded if phrase == phrase.lower() else self._exact
-            matcher.add(value, [nlp.make_doc(phrase)])
+        self._lexicon = _lexicon(nlp)
+        self._number = self._lexicon.add(phrases)
 
     def ranges(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(label id, start, end) of the matches; where matches overlap the longest is kept
         (the earlier one on a tie). No Span objects are made."""
-        found = [m for matcher in (self._exact, self._folded) for m in matcher(doc, as_spans=False)]
+        found = self._lexicon.matches(doc, self._number)
         if len(found) < 2:
-            return found
+            return list(found)
         kept, used = [], set()
         for label, start, end in sorted(found, key=lambda m: (m[1] - m[2], m[1])):
             if not used.intersection(range(start, end)):
@@ -42,17 +94,21 @@ class Phrases:
 
 
 def tokens(doc: Doc) -> list[Token]:
-    """The doc's tokens as a list, made once per doc (`doc[i]` makes a new Token each time).
-    Kept in `doc.user_data` until `forget_tokens` drops it with the doc."""
-    toks = doc.user_data.get("tokens")
+    """The doc's tokens as a list, made once per doc (`doc[i]` makes a new Token each time)."""
+    cache = _cache(doc)
+    toks = cache.get("tokens")
     if toks is None or len(toks) != len(doc):
-        toks = doc.user_data["tokens"] = list(doc)
+        toks = cache["tokens"] = list(doc)
     return toks
 
 
-def forget_tokens(doc: Doc) -> None:
-    """Breaks the doc -> token list -> doc cycle, so the doc is freed as soon as it is done."""
-    doc.user_data.pop("tokens", None)
+def orths(doc: Doc) -> np.ndarray:
+    """The doc's token ids (ORTH), read once per doc."""
+    cache = _cache(doc)
+    arr = cache.get("orths")
+    if arr is None:
+        arr = cache["orths"] = doc.to_array(ORTH)
+    return arr
 
 
 def claimed(doc: Doc, *groups: str) -> set[int]:
@@ -66,8 +122,8 @@ def make_span(doc: Doc, start: int, end: int, label: str, rule: str) -> Span:
 
 
 class Positions:
-    """Finds where given token texts occur, on the doc's array of token ids: no Token objects
-    are made for the tokens that do not match."""
+    """Finds where given token texts occur, by binary search in the doc's sorted token ids
+    (sorted once per doc): no Token objects are made for the tokens that do not match."""
 
     def __init__(self, nlp: Language, texts: Iterable[str]):
         self.hashes = np.array(sorted({nlp.vocab.strings.add(t) for t in texts}), dtype="uint64")
@@ -75,13 +131,29 @@ class Positions:
     def __call__(self, doc: Doc) -> list[int]:
         if not len(doc):
             return []
-        return np.flatnonzero(np.isin(doc.to_array(ORTH), self.hashes)).tolist()
+        cache = _cache(doc)
+        index = cache.get("orth_index")
+        if index is None:
+            order = np.argsort(orths(doc), kind="stable")
+            index = cache["orth_index"] = (orths(doc)[order], order)
+        keys, order = index
+        los = np.searchsorted(keys, self.hashes, "left")
+        his = np.searchsorted(keys, self.hashes, "right")
+        if len(self.hashes) == 1:
+            return order[los[0]:his[0]].tolist()
+        return np.sort(np.concatenate([order[a:b] for a, b in zip(los, his)])).tolist()
 
 
 def line_breaks(doc: Doc) -> list[int]:
-    """Indices of the white-space tokens that hold a line break."""
-    if not len(doc):
-        return []
-    orths = doc.to_array(ORTH)
-    spaces = np.flatnonzero(doc.to_array("IS_SPACE"))
-    return [int(i) for i in spaces if "\n" in doc.vocab.strings[int(orths[i])]]
+    """Indices of the white-space tokens that hold a line break (found once per doc)."""
+    cache = _cache(doc)
+    found = cache.get("line_breaks")
+    if found is None:
+        found = []
+        if len(doc):
+            ids = orths(doc)
+            strings = doc.vocab.strings
+            found = [int(i) for i in np.flatnonzero(doc.to_array("IS_SPACE"))
+                     if "\n" in strings[int(ids[i])]]
+        cache["line_breaks"] = found
+    return found

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
 
-from .matching import line_breaks
+from .matching import Positions, line_breaks
 
 
 class Sentences:
@@ -17,8 +17,7 @@ class Sentences:
 
     def __init__(self, nlp: Language):
         self.stop = nlp.vocab.strings.add(".")
-        self.enders = np.array(sorted({nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars}),
-                               dtype="uint64")
+        self.enders = Positions(nlp, Sentencizer.default_punct_chars)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -26,7 +25,9 @@ class Sentences:
             return doc
         arr = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IS_LOWER, IS_DIGIT, LENGTH])
         space = arr[:, 2].astype(bool)
-        ender = np.isin(arr[:, 0], self.enders) & ~space
+        ender = np.zeros(n, dtype=bool)
+        ender[self.enders(doc)] = True
+        ender &= ~space
         # after an abbreviation's full stop no sentence starts: not before a lower-case word
         # ("approx. 50 people", "vs. him"), nor before a number after a short word ("No. 7")
         after_stop = np.zeros(n, dtype=bool)
