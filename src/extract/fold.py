@@ -40,8 +40,9 @@ class Entity:
     def aliases(self) -> list[str]:
         seen, out = {normalize(self.name)}, []
         for m in sorted(self.mentions, key=lambda m: m.start):
-            if normalize(m.text) not in seen:
-                seen.add(normalize(m.text))
+            folded = normalize(m.text)
+            if folded not in seen:
+                seen.add(folded)
                 out.append(m.text)
         return out
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
                          "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
@@ -11,9 +12,10 @@ _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """NFKC, case folding, plain quotes and dashes, `&` as "and", no leading "the",
-    no punctuation at either end, single spaces."""
+    no punctuation at either end, single spaces (cached: the same names recur)."""
     s = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
     s = s.replace("&", " and ")
     s = _SPACE.sub(" ", s).strip()

@@ -16,14 +16,14 @@ from collections import Counter
 import re
 import unicodedata
 
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import SPACY
 from spacy.language import Language
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from ..rules import Rules
 from ..settings import Settings
-from .matching import Phrases, claimed, line_breaks, make_span, tokens
+from .matching import Phrases, claimed, line_breaks, make_span, orths, tokens
 
 PARTICLES = {"de", "van", "von", "da", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "al", "y"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
@@ -133,27 +133,30 @@ class PersonNames:
         Works on the doc's arrays of token ids: only the tokens of a run become Token objects."""
         if not len(doc):
             return []
-        kinds = [self._kind(o) for o in doc.to_array(ORTH).tolist()]
+        known = self._kinds
+        kinds = [known[o] if o in known else self._kind(o) for o in orths(doc).tolist()]
         spaced = doc.to_array(SPACY).tolist()  # 1 where a space follows the token
         n = len(doc)
-        runs, start = [], None
-        for i, kind in enumerate(kinds):
-            inside = start is not None
-            ok = i not in busy and (
-                kind == NAME
-                or (inside and kind == SUFFIX)
-                or (inside and kind == PARTICLE and i + 1 < n and kinds[i + 1] == NAME)
-                or (inside and kind == HYPHEN and not spaced[i - 1] and not spaced[i] and i + 1 < n
-                    and kinds[i + 1] in (NAME, ALPHA))
-                or (inside and kind in (NAME, ALPHA) and kinds[i - 1] == HYPHEN and not spaced[i - 2]))
-            if ok and not inside:
-                start = i
-            elif not ok and inside:
-                runs.append((start, i))
-                start = None
-        if start is not None:
-            runs.append((start, n))
+        runs: list[tuple[int, int]] = []
+        for start in [i for i, kind in enumerate(kinds) if kind == NAME]:
+            if start in busy or (runs and start < runs[-1][1]):
+                continue
+            end = start + 1
+            while end < n and end not in busy and self._continues(end, kinds, spaced):
+                end += 1
+            runs.append((start, end))
         return runs
+
+    @staticmethod
+    def _continues(i: int, kinds: list[int], spaced: list[int]) -> bool:
+        """Token i extends the run before it: a name word, a suffix, a particle before a name
+        word, or a hyphen joining two words."""
+        kind, n = kinds[i], len(kinds)
+        return (kind in (NAME, SUFFIX)
+                or (kind == PARTICLE and i + 1 < n and kinds[i + 1] == NAME)
+                or (kind == HYPHEN and not spaced[i - 1] and not spaced[i] and i + 1 < n
+                    and kinds[i + 1] in (NAME, ALPHA))
+                or (kind in (NAME, ALPHA) and kinds[i - 1] == HYPHEN and not spaced[i - 2]))
 
     def _caps_bios(self, doc: Doc, busy: set[int]) -> list[Span]:
         """A programme bio opening with a name in capitals and the person's roles in brackets:
