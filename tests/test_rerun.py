@@ -102,7 +102,7 @@ def _extract(args: list[str]) -> subprocess.Popen:
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
 def test_a_killed_run_leaves_the_previous_output_and_the_next_run_completes(tmp_path, sig):
     folder = tmp_path / "in"
-    _many(folder, 10)
+    _many(folder, 25)  # long enough (several seconds) to be interrupted part-way
     out, clean = tmp_path / "out", tmp_path / "clean"
     assert _extract([str(folder), "--out", str(out)]).wait(timeout=600) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}

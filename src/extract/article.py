@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from .components.matching import char_range
 from .fold import Entity, fold_people, fold_titles
 from .io import Article
 from .models import Credit, Education, Evidence, Record
@@ -27,7 +28,7 @@ class ArticleBuilder:
     def build(self, article: Article, docs: list[tuple[int, Doc]]) -> Record:
         full = [(Ref.of(s, off), s.id_) for off, d in docs for s in d.spans["people"]]
         parts = [Ref.of(s, off) for off, d in docs for s in d.spans["name_parts"]]
-        cued = frozenset(s.start_char + off for off, d in docs for s in d.spans["subject_cues"])
+        cued = frozenset(char_range(s)[0] + off for off, d in docs for s in d.spans["subject_cues"])
         people = fold_people(full, parts, cued)
         films = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs for s in d.spans["films"]])
         schools = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs
@@ -35,7 +36,7 @@ class ArticleBuilder:
         known = {m.start for e in people for m in e.mentions}
         facts: list[Fact] = []
         for off, d in docs:
-            spans = [s for s in [*d.spans["people"], *d.spans["name_parts"]] if s.start_char + off in known]
+            spans = [s for s in [*d.spans["people"], *d.spans["name_parts"]] if char_range(s)[0] + off in known]
             facts += read_facts(d, off, spans, self.rules)
         subject = self._subject(people, docs)
         text = article.text

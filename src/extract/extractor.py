@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from . import __version__
 from .article import ArticleBuilder
-from .components.matching import forget
+from .components.matching import forget, make_doc
 from .io import Article
 from .models import Record
 from .nlp import build_pipeline, rules_for
@@ -50,7 +50,7 @@ class Extractor:
 
     def record(self, article: Article) -> Record:
         pieces = split_text(article.text, self.settings.max_chunk_chars)
-        docs = list(zip((o for o, _ in pieces), self.nlp.pipe(t for _, t in pieces)))
+        docs = list(zip((o for o, _ in pieces), self.nlp.pipe(make_doc(self.nlp, t) for _, t in pieces)))
         try:
             return self.builder.build(article, docs)
         finally:

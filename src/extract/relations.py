@@ -13,11 +13,12 @@ resolves that. Education comes from a sentence that names a school and uses a sc
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .components.matching import tokens
+from .components.matching import char_range, doc_text, sentence_starts, tokens
 from .rules import Rules
 
 SUBJECT = "<subject>"
@@ -59,7 +60,8 @@ class Ref:
 
     @staticmethod
     def of(span: Span, offset: int) -> Ref:
-        return Ref(span.start_char + offset, span.end_char + offset, span.text)
+        start, end = char_range(span)
+        return Ref(start + offset, end + offset, doc_text(span.doc)[start:end])
 
 
 @dataclass
@@ -97,23 +99,21 @@ class SentenceReader:
         self.doc, self.offset = doc, offset
         self.toks = tokens(doc)
         self.cues, self.roles = rules.education_cues, rules.roles
+        self.starts = sentence_starts(doc)
         self.sentences = self._bucket(persons)
         self.last_film: Span | None = None
         # the person a paragraph is about: named at the start of one of its sentences
         self.topic: Span | None = None
 
     def _bucket(self, persons: list[Span]) -> list[_Sentence]:
-        sents = [_Sentence(s) for s in self.doc.sents]
-        index = {}
-        for n, s in enumerate(sents):
-            for i in range(s.span.start, s.span.end):
-                index[i] = n
+        starts = self.starts
+        sents = [_Sentence(Span(self.doc, s, e)) for s, e in zip(starts, [*starts[1:], len(self.doc)])]
         groups = {"persons": persons, "films": self.doc.spans["films"], "schools": self.doc.spans["schools"],
                   "roles": self.doc.spans["roles"], "verbs": self.doc.spans["role_verbs"],
                   "degrees": self.doc.spans["degrees"], "objects": self.doc.spans["role_objects"]}
         for name, spans in groups.items():
             for span in sorted(spans, key=lambda s: s.start):
-                getattr(sents[index[span.start]], name).append(span)
+                getattr(sents[bisect_right(starts, span.start) - 1], name).append(span)
         return sents
 
     def facts(self) -> list[Fact]:
@@ -170,12 +170,14 @@ class SentenceReader:
     def _pronouns(self, sent: _Sentence) -> list[tuple[int, str]]:
         """Positions of the sentence's personal pronouns, found once per sentence."""
         if sent.pronouns is None:
-            sent.pronouns = [(t.i, t.lower_) for t in sent.span if t.lower_ in PRONOUNS or t.lower_ in OTHERS]
+            sent.pronouns = [(t.i, t.lower_) for t in self.toks[sent.span.start:sent.span.end]
+                             if t.lower_ in PRONOUNS or t.lower_ in OTHERS]
         return sent.pronouns
 
     def _in_parens(self, span: Span) -> bool:
         i = span.start - 1
-        while i >= span.sent.start and self.toks[i].text in {"“", '"', "‘"}:
+        sent_start = self.starts[bisect_right(self.starts, span.start) - 1]
+        while i >= sent_start and self.toks[i].text in {"“", '"', "‘"}:
             i -= 1
         return i >= 0 and self.toks[i].text == "("
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import numpy as np
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -102,6 +102,39 @@ def tokens(doc: Doc) -> list[Token]:
     return toks
 
 
+def make_doc(nlp: Language, text: str) -> Doc:
+    """The tokenized doc, with its text remembered (`doc.text` joins the tokens anew on every call)."""
+    doc = nlp.make_doc(text)
+    _cache(doc)["text"] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text: as given to `make_doc`, else joined once per doc."""
+    cache = _cache(doc)
+    text = cache.get("text")
+    if text is None:
+        text = cache["text"] = doc.text
+    return text
+
+
+def char_range(span: Span) -> tuple[int, int]:
+    """(start_char, end_char) of a non-empty span, read from the cached token list."""
+    toks = tokens(span.doc)
+    last = toks[span.end - 1]
+    return toks[span.start].idx, last.idx + len(last)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Where the doc's sentences start (as `doc.sents` has them), read once per doc."""
+    cache = _cache(doc)
+    starts = cache.get("sentence_starts")
+    if starts is None:
+        starts = [0] + [int(i) for i in np.flatnonzero(doc.to_array(SENT_START) == 1) if i > 0] if len(doc) else []
+        cache["sentence_starts"] = starts
+    return starts
+
+
 def orths(doc: Doc) -> np.ndarray:
     """The doc's token ids (ORTH), read once per doc."""
     cache = _cache(doc)
@@ -122,26 +155,20 @@ def make_span(doc: Doc, start: int, end: int, label: str, rule: str) -> Span:
 
 
 class Positions:
-    """Finds where given token texts occur, by binary search in the doc's sorted token ids
-    (sorted once per doc): no Token objects are made for the tokens that do not match."""
+    """Finds where given token texts occur, on the doc's array of token ids (binary search
+    in the few wanted ids): no Token objects are made for the tokens that do not match."""
 
     def __init__(self, nlp: Language, texts: Iterable[str]):
         self.hashes = np.array(sorted({nlp.vocab.strings.add(t) for t in texts}), dtype="uint64")
 
     def __call__(self, doc: Doc) -> list[int]:
-        if not len(doc):
+        ids = orths(doc)
+        if not len(ids):
             return []
-        cache = _cache(doc)
-        index = cache.get("orth_index")
-        if index is None:
-            order = np.argsort(orths(doc), kind="stable")
-            index = cache["orth_index"] = (orths(doc)[order], order)
-        keys, order = index
-        los = np.searchsorted(keys, self.hashes, "left")
-        his = np.searchsorted(keys, self.hashes, "right")
         if len(self.hashes) == 1:
-            return order[los[0]:his[0]].tolist()
-        return np.sort(np.concatenate([order[a:b] for a, b in zip(los, his)])).tolist()
+            return np.flatnonzero(ids == self.hashes[0]).tolist()
+        at = np.searchsorted(self.hashes, ids).clip(max=len(self.hashes) - 1)
+        return np.flatnonzero(self.hashes[at] == ids).tolist()
 
 
 def line_breaks(doc: Doc) -> list[int]:
