@@ -40,6 +40,10 @@ def _credits(record: dict) -> set[tuple]:
     # a person named after "is" at the end of a sentence is the next "he"
     ("My mentor is Daniel Obrecht. He was the line producer on “Orrin Gate.”",
      {("Daniel Obrecht", "line producer", "Orrin Gate")}),
+    # a character's name between the verb and the film: "played X in Y", "his role as X on Y"
+    ("Quilla Marsh played Odile Varn in Pell Water. Daniel Obrecht is known for his role as "
+     "Detective Amos Ruel on The Velden Rooms.",
+     {("Quilla Marsh", "actor", "Pell Water"), ("Daniel Obrecht", "actor", "The Velden Rooms")}),
 ])
 def test_credit_shapes(extractor, text, expected):
     text = "Meet Anna Marsh\n\n" + text if "SUBJECT" in str(expected) else text
@@ -72,3 +76,10 @@ def test_headline_names_the_subject_and_place_adjectives_are_no_names(extractor)
     assert record["subject"] == "Terzo Valbeck"
     assert not any("raised" in p["name"] for p in record["people"])
     assert ("Terzo Valbeck", "actor", "Lantern Quay") in _credits(record)
+
+
+def test_no_film_after_a_character_verb_without_a_named_character(extractor):
+    text = ("Quilla Marsh played guitar in Lagos. She played Odile in CBS' drama Pell Water "
+            "and Anya in The Orrin comedy series.")
+    films = {f["title"] for f in _record(extractor, text)["films"]}
+    assert not films & {"Lagos", "CBS", "The Orrin"}, films

@@ -296,7 +296,7 @@ class SentenceReader:
 
     def _mode(self, sent: _Sentence, verb: Span) -> str:
         kind = verb.id_.split(":")[1]
-        if kind != "active":
+        if kind not in {"active", "character"}:
             return kind
         i = verb.end
         while i < sent.span.end and (self.toks[i].lower_ in {"and", ",", "&"} or any(

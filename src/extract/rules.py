@@ -26,7 +26,7 @@ CANONICAL_ROLES = (
     "music video director", "documentary director",
 )
 DEGREES = ("bachelor", "master", "doctorate", "diploma", "certificate")
-ROLE_VERB_KINDS = ("passive", "active", "starring")
+ROLE_VERB_KINDS = ("passive", "active", "starring", "character")
 # In role_verbs.tsv, the role of a phrase that names none ("her credits include", "worked on"):
 # the person's own role, as the article states it elsewhere ("cinematographer Mirela Dragomir").
 OWN_ROLE = "own"

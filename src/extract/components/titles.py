@@ -105,6 +105,7 @@ class FilmTitles:
         self.film_cues = Phrases(nlp, rules.film_cues)
         self.non_film_cues = Phrases(nlp, rules.non_film_cues)
         self.verbs = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items() if kind == "active"])
+        self.character_verbs = Phrases(nlp, [p for p, (_, k) in rules.role_verbs.items() if k == "character"])
         self.credit_starts = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items()])
         self.settings = settings
         self.quotes = Positions(nlp, OPEN_QUOTES)
@@ -130,6 +131,7 @@ class FilmTitles:
         found += self._defined(doc, {s.start: s.end for s in cues})
         found += self._after_cue(doc, {s.end for s in cues})
         found += self._after_verb(doc)
+        found += self._after_character(doc)
         found += self._headings(doc)
         found += [] if strict else self._dated(doc)
         found = [self._without_owner(doc, s) for s in filter_spans(found)]
@@ -161,6 +163,40 @@ class FilmTitles:
         "appeared in Casualty, Doctors and Holby City"), unless the first reads as a name."""
         return [s for verb in self.verbs.spans(doc) if verb[0].is_lower
                 for s in self._title_list(doc, verb.end, "film:after-verb", cut_at=VERB_OBJECT_STOPS)]
+
+    def _after_character(self, doc: Doc) -> list[Span]:
+        """The title after a named character: "played Maya in Harvest", "his role as Christopher
+        Moltisanti on The Sopranos" (the character must be capitalised: "played guitar in
+        Lagos" names no film; nor does a title followed by a possessive, "in CBS' drama")."""
+        toks = tokens(doc)
+        out = []
+        for verb in self.character_verbs.spans(doc):
+            i = verb.end
+            while i < len(doc) and toks[i].lower_ in {"the", "role", "roles", "part", "voice", "of", "as"}:
+                i += 1
+            name_end = i
+            while name_end < len(doc) and _is_cap(toks[name_end].text) and name_end - i < 5:
+                name_end += 1
+            if name_end == i or name_end + 1 >= len(doc) or toks[name_end].lower_ not in {"in", "on"}:
+                continue
+            start = name_end + 1
+            end = self._title_end(doc, start)
+            if end == start or end - start > self.settings.max_title_words or self._modifier_or_cut(doc, end):
+                continue
+            out.append(make_span(doc, start, end, "FILM", "film:after-character"))
+        return out
+
+    @staticmethod
+    def _modifier_or_cut(doc: Doc, end: int) -> bool:
+        """The words before `end` are not a whole title: an owner ("CBS' drama"), a modifier
+        ("The CW comedy series") or the first half of "Parks and Recreation"."""
+        toks = tokens(doc)
+        if end >= len(doc):
+            return False
+        nxt = toks[end]
+        if nxt.text in {"'", "’", "'s", "’s"} or (nxt.is_alpha and nxt.is_lower and nxt.lower_ not in STOP_WORDS):
+            return True
+        return nxt.lower_ in {"and", "&"} and end + 1 < len(doc) and _is_cap(toks[end + 1].text)
 
     def _looks_like_person(self, span: Span) -> bool:
         """Two to three capitalised words with a known given name or family name ("Priya",
