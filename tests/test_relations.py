@@ -83,3 +83,23 @@ def test_no_film_after_a_character_verb_without_a_named_character(extractor):
             "and Anya in The Orrin comedy series.")
     films = {f["title"] for f in _record(extractor, text)["films"]}
     assert not films & {"Lagos", "CBS", "The Orrin"}, films
+
+
+def test_programme_credit_lines_with_colons_and_names_known_by_their_ending(extractor):
+    text = ("MARROW\nIceland, 2025, 24 min.\n"
+            "Directed by Anna Lind | Screenplay: Anna Lind, Jens Hallbjörnsson | Sound design: Karl Jonsson\n"
+            "Cast: Hekla Sigurðardóttir, Birgir Hallsson\n\nA farmer prepares for winter.\n")
+    credits = _credits(_record(extractor, text))
+    assert {("Anna Lind", "writer", "MARROW"), ("Jens Hallbjörnsson", "writer", "MARROW"),
+            ("Karl Jonsson", "sound designer", "MARROW"), ("Hekla Sigurðardóttir", "actor", "MARROW"),
+            ("Birgir Hallsson", "actor", "MARROW")} <= credits, credits
+
+
+def test_an_assistant_director_is_no_ad_and_a_role_is_no_part_of_a_title(extractor):
+    text = ("Meet Anna Marsh\n\nShe worked her way up to 2nd AD on the drama “Orrin Gate”. "
+            "In 2021 she was the 1st AD on Kudzu, a horror film directed by Daniel Obrecht.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"Orrin Gate", "Kudzu"}
+    assert {("Anna Marsh", "second assistant director", "Orrin Gate"),
+            ("Anna Marsh", "first assistant director", "Kudzu"),
+            ("Daniel Obrecht", "director", "Kudzu")} <= _credits(record)

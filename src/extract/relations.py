@@ -31,6 +31,7 @@ ROLE_GLUE = {"/", "and", "&", ",", "-", "or"}
 LIST_GLUE = {",", "and", "&", "as", "well"}
 FILM_LINK = {"on", "for", "of", "in", "include", "includes", "including"}
 CREDIT_WORDS = {"credit", "credits"}
+RISE_WORDS = {"up", "rose", "promoted", "graduated", "advanced", "moved"}
 # A person right after these is a teacher, partner or object, not who did the thing.
 NOT_AGENT_BEFORE = {"under", "with", "alongside", "by", "for", "to", "of"}
 DEFINITE = {"the", "our", "my", "its", "their", "her", "his"}
@@ -314,7 +315,7 @@ class SentenceReader:
         mode, role = self._mode(sent, verb), verb.label_
         if mode in {"passive", "starring"}:
             start = verb.end
-            if mode == "passive" and not verb.text.lower().endswith("by"):
+            if mode == "passive" and not verb.text.lower().endswith(("by", ":")):
                 while start < sent.span.end and self.toks[start].lower_ != "by":
                     start += 1
                 start += 1
@@ -498,12 +499,14 @@ class SentenceReader:
         return None
 
     def _introduced(self, role: Span, sent: _Sentence) -> bool:
-        """The role is what someone is: "as (a) ROLE", "is a ROLE", "became an ROLE"."""
+        """The role is what someone is: "as (a) ROLE", "is a ROLE", "became an ROLE", "rose to ROLE"."""
         i, seen = role.start - 1, 0
         while i >= sent.span.start and seen <= 5:
             tok = self.toks[i]
             if tok.lower_ == "as" or tok.lower_ in COPULA:
                 return True
+            if tok.lower_ == "to" and i > sent.span.start and self.toks[i - 1].lower_ in RISE_WORDS:
+                return True  # "worked her way up to 2nd AD", "was promoted to producer"
             if tok.lower_ in PREPOSITIONS or not (tok.is_alpha or tok.text in {"/", "-"}) or (tok.text[:1].isupper() and tok.lower_ != "a"):
                 return False
             i, seen = i - 1, seen + 1

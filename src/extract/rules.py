@@ -46,6 +46,7 @@ class Rules:
 
     given_names: frozenset[str]
     surnames: frozenset[str]
+    surname_endings: tuple[str, ...]
     non_name_words: frozenset[str]
     org_cues: frozenset[str]
     person_cues: tuple[str, ...]
@@ -157,6 +158,7 @@ def load_rules(rules_dir: Path) -> Rules:
     return Rules(
         given_names=frozenset(load_list(d / "given_names.txt")),
         surnames=frozenset(load_list(d / "surnames.txt")),
+        surname_endings=tuple(w.lower() for w in load_list(d / "surname_endings.txt")),
         non_name_words=frozenset(load_list(d / "non_name_words.txt")),
         org_cues=frozenset(w.lower() for w in load_list(d / "org_cues.txt")),
         person_cues=tuple(load_list(d / "person_cues.txt")),

@@ -149,11 +149,12 @@ class PersonNames:
 
     @staticmethod
     def _continues(i: int, kinds: list[int], spaced: list[int]) -> bool:
-        """Token i extends the run before it: a name word, a suffix, a particle before a name
-        word, or a hyphen joining two words."""
+        """Token i extends the run before it: a name word, a suffix, a particle (or two: "von
+        der") before a name word, or a hyphen joining two words."""
         kind, n = kinds[i], len(kinds)
         return (kind in (NAME, SUFFIX)
-                or (kind == PARTICLE and i + 1 < n and kinds[i + 1] == NAME)
+                or (kind == PARTICLE and i + 1 < n and (kinds[i + 1] == NAME or (
+                    kinds[i + 1] == PARTICLE and i + 2 < n and kinds[i + 2] == NAME)))
                 or (kind == HYPHEN and not spaced[i - 1] and not spaced[i] and i + 1 < n
                     and kinds[i + 1] in (NAME, ALPHA))
                 or (kind in (NAME, ALPHA) and kinds[i - 1] == HYPHEN and not spaced[i - 2]))
@@ -212,7 +213,8 @@ class PersonNames:
             if stop and token is not None:
                 # a capitalised first word of a sentence says nothing about what follows
                 after_word = not (self._opener(token) or token.is_sent_start)
-        return [p for p in pieces if len(doc[p[0]:p[1]].text.split()) <= MAX_NAME_WORDS]
+        return [p for p in pieces if sum(w.lower() not in PARTICLES for w in doc[p[0]:p[1]].text.split())
+                <= MAX_NAME_WORDS]
 
     def _opener(self, token: Token) -> bool:
         """A word that may stand before a name: an honorific, an office or a role word."""
@@ -247,7 +249,7 @@ class PersonNames:
         evidence = []
         if _known(first, given):
             evidence.append("given")
-        if _known(last, family):
+        if _known(last, family) or self._surname_shape(last):
             evidence.append("surname")
         elif _known(first, family) and len(words) == 2 and (
                 _known(last, given) or HYPHENATED.match(last) or PINYIN.match(last)):
@@ -263,6 +265,12 @@ class PersonNames:
         if score >= max(need, self.settings.person_min_score):
             return "name:" + "+".join(evidence)
         return None
+
+    def _surname_shape(self, word: str) -> bool:
+        """A family name by its ending ("Sigurðardóttir", "Kowalski", "Petrović"), when the
+        word is no everyday word."""
+        low = word.lower()
+        return len(low) > 5 and low.endswith(self.rules.surname_endings) and low not in self.rules.common_words
 
     @staticmethod
     def _cued(doc: Doc, start: int, cue_ends: set[int]) -> bool:

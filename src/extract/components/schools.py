@@ -33,8 +33,11 @@ class Schools:
         self.known = Phrases(nlp, {p: o for p, o in names.items() if p != p.lower()})
         self.heads = Positions(nlp, HEAD_WORDS)
         self.shapes = Matcher(nlp.vocab)
-        for item in rules.school_patterns:
-            self.shapes.add(item.label, [item.pattern], greedy="LONGEST")
+        for n, item in enumerate(rules.school_patterns):
+            # a key per pattern: the longest match of each shape survives, and the choice
+            # between shapes is made after trimming ("Pennsylvania's Annenberg School" loses
+            # to "Annenberg School of Communications" once trimmed to "Annenberg School")
+            self.shapes.add(f"{item.label}:{n}", [item.pattern], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
         busy = claimed(doc, "films")

@@ -113,10 +113,12 @@ class FilmTitles:
         self.brackets = Positions(nlp, ["("])
         self.copulas = Positions(nlp, ["is", "was"])
         self.music_hashes = [nlp.vocab.strings.add(w) for w in rules.music_words]
-        self.not_heads = NOT_HEAD_NOUNS | {w for phrase in rules.roles for w in phrase.lower().split()}
+        self.role_words = {w for phrase in rules.roles for w in phrase.lower().split()}
+        self.not_heads = NOT_HEAD_NOUNS | self.role_words
 
     def __call__(self, doc: Doc) -> Doc:
-        non_film = self.non_film_cues.spans(doc)
+        # "AD" in capitals is an assistant director, not an ad
+        non_film = [s for s in self.non_film_cues.spans(doc) if not s.text.isupper()]
         non_film_ends = {s.end for s in non_film}
         # "video game series": a film cue right after a non-film cue is no film cue
         cues = [s for s in self.film_cues.spans(doc) if s.text.islower() and s.start not in non_film_ends]
@@ -186,6 +188,15 @@ class FilmTitles:
             out.append(make_span(doc, start, end, "FILM", "film:after-character"))
         return out
 
+    def _after_role(self, doc: Doc, start: int, end: int) -> int:
+        """Where a title found by walking back from its end really starts: after a role and
+        its preposition ("the 1st AD on Kudzu, a horror film" -> "Kudzu")."""
+        toks = tokens(doc)
+        for k in range(end - 2, start - 1, -1):
+            if toks[k].lower_ in self.role_words and toks[k + 1].lower_ in {"on", "in", "for", "of"}:
+                return k + 2
+        return start
+
     @staticmethod
     def _modifier_or_cut(doc: Doc, end: int) -> bool:
         """The words before `end` are not a whole title: an owner ("CBS' drama"), a modifier
@@ -224,6 +235,7 @@ class FilmTitles:
                 start -= 1
                 if toks[start].is_sent_start:
                     break
+            start = self._after_role(doc, start, t.i)
             while start < t.i and (toks[start].lower_ in SMALL_WORDS - {"the", "a", "an"}
                                    or toks[start].lower_ in STOP_WORDS - {"the", "a", "an"}):
                 start += 1
@@ -346,6 +358,7 @@ class FilmTitles:
                 start -= 1
                 if toks[start].is_sent_start:
                     break
+            start = self._after_role(doc, start, t.i)
             while start < t.i and toks[start].lower_ in SMALL_WORDS:
                 start += 1
             if start < t.i and t.i - start <= self.settings.max_title_words \
