@@ -469,11 +469,3 @@ class FilmTitles:
                 if not (toks[j].is_alpha or toks[j].like_num or toks[j].text == "-") or toks[j].lower_ in SMALL_WORDS:
                     break
         return out
-        if toks[end + 1].lower_ not in {"a", "an", "the"}:
-            return None
-        for j in range(end + 2, min(len(doc), end + 12)):
-            if j in cue_starts:
-                return make_span(doc, 0, end, "FILM", "film:defined")
-            if not (toks[j].is_alpha or toks[j].like_num or toks[j].text == "-") or toks[j].lower_ in SMALL_WORDS:
-                return None
-        return None
