@@ -103,3 +103,19 @@ def test_an_assistant_director_is_no_ad_and_a_role_is_no_part_of_a_title(extract
     assert {("Anna Marsh", "second assistant director", "Orrin Gate"),
             ("Anna Marsh", "first assistant director", "Kudzu"),
             ("Daniel Obrecht", "director", "Kudzu")} <= _credits(record)
+
+
+def test_programme_headings_with_a_translation_a_function_word_or_a_block_name(extractor):
+    text = ("Program 4: Lakeside Stories\nThe Orrin Hall · Friday, July 25 · 88 minutes\n\n"
+            "WHAT THE WATER HOLDS\nUSA | 2025 | 23 min | Documentary\nDirector: Quorra Veldane\n"
+            "Producer: Tavish Obrecht | Editor: Ilvana Maretsku\n\nA lock keeper looks for what the flood took.\n\n"
+            "LAS MANOS DE LA TIERRA (Hands of the Earth)\nMexico, 2025, 41 min. Spanish with English subtitles.\n"
+            "A film by Quilla Marsh | Camera: Daniel Obrecht\n\n"
+            "Her recent credits include the feature “Moth Season” (dir. Orla Pevensey).\n")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"WHAT THE WATER HOLDS", "LAS MANOS DE LA TIERRA", "Moth Season"}
+    assert {("Quorra Veldane", "director", "WHAT THE WATER HOLDS"),
+            ("Tavish Obrecht", "producer", "WHAT THE WATER HOLDS"),
+            ("Quilla Marsh", "director", "LAS MANOS DE LA TIERRA"),
+            ("Daniel Obrecht", "cinematographer", "LAS MANOS DE LA TIERRA"),
+            ("Orla Pevensey", "director", "Moth Season")} <= _credits(record)

@@ -315,7 +315,7 @@ class SentenceReader:
         mode, role = self._mode(sent, verb), verb.label_
         if mode in {"passive", "starring"}:
             start = verb.end
-            if mode == "passive" and not verb.text.lower().endswith(("by", ":")):
+            if mode == "passive" and not verb.text.lower().endswith(("by", ":", ".")):  # "dir. X"
                 while start < sent.span.end and self.toks[start].lower_ != "by":
                     start += 1
                 start += 1

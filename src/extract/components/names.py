@@ -32,7 +32,7 @@ MAX_NAME_WORDS = 4
 # Cues after which a list of names follows: a full name there is a person even when the
 # name lists do not know it; after a cast cue a single name too ("starring Jayaram"), not
 # after "produced by" (companies produce).
-CAST_CUES = {"starring", "co-starring", "stars", "cast of", "featuring"}
+CAST_CUES = {"starring", "co-starring", "stars", "cast of", "cast:", "featuring"}
 LIST_CUES = CAST_CUES | {"directed by", "produced by", "written by", "music by", "shot by", "edited by"}
 # A romanised East Asian given name written with a hyphen (Kar-wai, Min-ji, Hsiao-hsien).
 HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
@@ -97,7 +97,8 @@ class PersonNames:
 
     def __call__(self, doc: Doc) -> Doc:
         busy = claimed(doc, "films", "schools")
-        cue_ends = {e for _, _, e in self.person_cues.ranges(doc)}
+        # a person cue or a role word right before a name ("cinematographer Astrid Holm", "Director: X")
+        cue_ends = {e for _, _, e in self.person_cues.ranges(doc)} | {e for _, _, e in self.roles.ranges(doc)}
         ents = [(e.start, e.end) for e in doc.ents if e.label_ in PERSON_LABELS]
         ner = {i for s, e in ents for i in range(s, e)}
         people, parts, rejected = [], [], []
@@ -274,9 +275,9 @@ class PersonNames:
 
     @staticmethod
     def _cued(doc: Doc, start: int, cue_ends: set[int]) -> bool:
-        """A person cue ends right before the name, or before "the"/"a" and the name."""
+        """A person cue ends right before the name, or before "the", "a", "," or ":" and the name."""
         toks = tokens(doc)
-        return start in cue_ends or (start - 1 in cue_ends and toks[start - 1].lower_ in {"the", "a", ","})
+        return start in cue_ends or (start - 1 in cue_ends and toks[start - 1].lower_ in {"the", "a", ",", ":"})
 
     def _org_context(self, doc: Doc, start: int, end: int) -> bool:
         """An organisation cue shortly before the name ("brands such as X", "the band X")
@@ -300,16 +301,17 @@ class PersonNames:
 
     def _listed(self, doc: Doc, people: list[Span], parts: list[Span], busy: set[int]
                 ) -> tuple[list[Span], list[Span]]:
-        """Single names in a cast or crew list ("starring Jayaram, Priyamani and Narain") are people."""
+        """Names in a cast or crew list are people: full names after a list cue or a role label
+        ("Producers: Ama Oduya, Jae Park"), single names too after a cast cue ("starring
+        Jayaram, Priyamani and Narain")."""
         toks = tokens(doc)
         people_at = {s.start: s for s in people}
         parts_at = {s.start: s for s in parts}
         promoted = []
-        for cue in self.person_cues.spans(doc):
-            if cue.text.lower() not in LIST_CUES:
-                continue
-            singles = cue.text.lower() in CAST_CUES
-            i = cue.end
+        lists = [(cue.end, cue.text.lower() in CAST_CUES) for cue in self.person_cues.spans(doc)
+                 if cue.text.lower() in LIST_CUES or cue.text.endswith(":")]
+        lists += [(end + 1, False) for _, _, end in self.roles.ranges(doc) if end < len(doc) and toks[end].text == ":"]
+        for i, singles in lists:
             while i < len(doc):
                 if i in people_at:
                     i = people_at[i].end

@@ -12,6 +12,11 @@ from spacy.tokens import Doc
 from .matching import Positions, line_breaks, tokens
 
 
+# Lower-case abbreviations that spaCy's tokenizer splits from their full stop ("dir. Orla
+# Pevensey", "prod. by"): no sentence starts after them.
+ABBREVIATIONS = {"dir", "dirs", "prod", "feat", "ft", "approx", "vs", "cf", "ed", "eds", "vol", "nos"}
+
+
 class Sentences:
     """Sets `token.is_sent_start` for every token; white space never starts a sentence."""
 
@@ -39,7 +44,8 @@ class Sentences:
     def _after_enders(self, doc: Doc) -> set[int]:
         """The first word after each run of sentence enders that follows a word. After an
         abbreviation's full stop no sentence starts: not before a lower-case word ("approx. 50
-        people", "vs. him"), nor before a number after a short word ("No. 7")."""
+        people", "vs. him"), nor before a number after a short word ("No. 7"), nor after a
+        known abbreviation ("dir. Orla Pevensey")."""
         toks, n = tokens(doc), len(doc)
         enders = self.enders(doc)
         ender_set = set(enders)
@@ -53,7 +59,8 @@ class Sentences:
             if w is None or w in out:
                 continue
             after_stop = toks[w - 1].text == "."
-            if after_stop and (toks[w].is_lower or (toks[w].is_digit and w >= 2 and len(toks[w - 2]) <= 3)):
+            if after_stop and (toks[w].is_lower or (toks[w].is_digit and w >= 2 and len(toks[w - 2]) <= 3)
+                               or (w >= 2 and toks[w - 2].text in ABBREVIATIONS)):
                 continue
             out.add(w)
         return out

@@ -21,7 +21,9 @@ DETERMINERS = {"a", "an", "the", "her", "his", "my", "their", "our", "its"}
 NOT_HEAD_NOUNS = {"critic", "critics", "maker", "makers", "school", "schools", "festival", "industry",
                   "studies", "historian", "scholar", "company", "studio", "career", "music", "score",
                   "scores", "star", "stars", "composer", "producer", "director", "editor", "actor",
-                  "actress", "writer", "designer", "franchise", "adaptation", "rights", "version"}
+                  "actress", "writer", "designer", "franchise", "adaptation", "rights", "version", "filmmaker",
+                  "filmmakers", "photographer", "artist", "programmer", "fellow", "fellowship", "student",
+                  "teacher", "professor", "journalist", "department", "program", "programme", "lab"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "his", "her",
             "my", "our", "their", "its"}
 # Small words that may stand inside a title ("Dawn of the Planet of the Apes").
@@ -76,6 +78,13 @@ def _details(tokens: Span) -> bool:
     return any(t.lower_ in {"min", "min.", "minutes"} or bool(YEAR.match(t.text)) for t in tokens)
 
 
+def _first_clause(doc: Doc, start: int, end: int) -> Span:
+    """A line up to its first full stop ("Mexico, 2025, 41 min." of a longer details line)."""
+    toks = tokens(doc)
+    stop = next((i + 1 for i in range(start + 1, end) if toks[i].text.endswith(".") and toks[i].text != "..."), end)
+    return doc[start:stop]
+
+
 def _lead_end(doc: Doc, i: int) -> int:
     """Skips the words that open a list of titles: "such as", "including", "titled", ":"."""
     toks = tokens(doc)
@@ -114,6 +123,7 @@ class FilmTitles:
         self.copulas = Positions(nlp, ["is", "was"])
         self.music_hashes = [nlp.vocab.strings.add(w) for w in rules.music_words]
         self.role_words = {w for phrase in rules.roles for w in phrase.lower().split()}
+        self.programme_words = rules.programme_words
         self.not_heads = NOT_HEAD_NOUNS | self.role_words
 
     def __call__(self, doc: Doc) -> Doc:
@@ -253,25 +263,31 @@ class FilmTitles:
         credit_starts = {s for _, s, _ in self.credit_starts.ranges(doc)}
         out = []
         for n, (start, end) in enumerate(lines):
-            if end - start > self.settings.max_title_words + 30 or start in credit_starts:
+            if end - start > self.settings.max_title_words + 30 or start in credit_starts \
+                    or toks[start].lower_ in self.programme_words:
                 continue  # a paragraph or a credit line ("Directed by ..."), not a title
-            title_end = self._title_end(doc, start)
+            title_end = self._title_end(doc, start, line=True)
             if title_end == start or title_end - start > self.settings.max_title_words:
                 continue
+            line_end = end
             if title_end < end and toks[title_end].text == "(":
                 close = _skip_aside(doc, title_end)
                 if close == end and _details(doc[title_end:close]):
                     out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
-                continue
-            if title_end != end or toks[end - 1].text in TRAILING or n + 1 >= len(lines):
+                    continue
+                if close != end or not title_like([t.text for t in doc[title_end + 1:close - 1]]):
+                    continue
+                end = title_end  # "TITLE (English Title)": the title, then its translation
+            if title_end != end or toks[line_end - 1].text in TRAILING or n + 1 >= len(lines):
                 continue
             nxt = lines[n + 1]
             entry = self._title_end(doc, nxt[0])
             if entry > nxt[0] and entry < nxt[1] and toks[entry].text == "(":
                 continue  # the next line is itself an entry: this one is a programme heading
             # a details line ("USA | 17 min | World Premiere"), not a sentence ("In 2019 we made ...")
-            prose = sum(t.is_lower and t.is_alpha for t in doc[nxt[0]:nxt[1]]) > 3
-            if nxt[0] in credit_starts or not prose and _details(doc[nxt[0]:nxt[1]]):
+            first = _first_clause(doc, *nxt)
+            prose = sum(t.is_lower and t.is_alpha for t in first) > 3
+            if nxt[0] in credit_starts or not prose and _details(first):
                 out.append(make_span(doc, start, end, "FILM", "film:heading"))
         return out
 
@@ -395,7 +411,7 @@ class FilmTitles:
             end = self._title_end(doc, i, listed=bool(out))
             end = next((k for k in range(i, end) if toks[k].lower_ in cut_at), end)
             if end == i or end - i > self.settings.max_title_words or doc[i:end].text in self.rules.roles \
-                    or (not out and self._looks_like_person(doc[i:end])):
+                    or (not out and self._looks_like_person(doc[i:end])) or (end - i == 1 and YEAR.match(toks[i].text)):
                 break
             if enclosed and not out and (end >= len(doc) or toks[end].text not in {",", ".", ";", "("}):
                 break
@@ -409,14 +425,15 @@ class FilmTitles:
         return out
 
     @staticmethod
-    def _title_end(doc: Doc, i: int, listed: bool = False, allow_and: bool = False) -> int:
+    def _title_end(doc: Doc, i: int, listed: bool = False, allow_and: bool = False, line: bool = False) -> int:
         """End of a capitalised title starting at token i (small words allowed inside). A title
-        may not start with a function word ("It"), except further down a list ("Up", "Inside Out")."""
+        may not start with a function word ("It"), except further down a list ("Up", "Inside Out")
+        or on a line of its own ("WHAT THE RIVER KEEPS")."""
         toks = tokens(doc)
         first = toks[i]
         if first.text in OPEN_QUOTES or not _is_cap(first.text):
             return i
-        if first.lower_ in (PRONOUNS if listed else STOP_WORDS - {"the", "a", "an"}):
+        if not line and first.lower_ in (PRONOUNS if listed else STOP_WORDS - {"the", "a", "an"}):
             return i
         end = i
         while end < len(doc) and not toks[end].is_space and not (end > i and toks[end].is_sent_start):
