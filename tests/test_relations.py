@@ -119,3 +119,14 @@ def test_programme_headings_with_a_translation_a_function_word_or_a_block_name(e
             ("Quilla Marsh", "director", "LAS MANOS DE LA TIERRA"),
             ("Daniel Obrecht", "cinematographer", "LAS MANOS DE LA TIERRA"),
             ("Orla Pevensey", "director", "Moth Season")} <= _credits(record)
+
+
+def test_titles_with_and_or_small_words_a_translated_heading_and_crew_roles_outside_the_list(extractor):
+    text = ("Quilla Marsh designed Salt and Iron (1986) and Sons of the Estuary (1992), and was a costume "
+            "supervisor on the ITV mini-series Orrin Hall.\n\n"
+            "VELDEN (Snowdrop) – Hungary\nDirector: Ilvana Maretsku | Producers: Tavish Obrecht, Orla Pevensey\n"
+            "Maretsku grew up in Debrecen.\n")
+    record = _record(extractor, text)
+    assert {"Salt and Iron", "Sons of the Estuary", "Orrin Hall", "VELDEN"} <= {f["title"] for f in record["films"]}
+    assert {("Quilla Marsh", "costume supervisor", "Orrin Hall"), ("Ilvana Maretsku", "director", "VELDEN"),
+            ("Tavish Obrecht", "producer", "VELDEN"), ("Orla Pevensey", "producer", "VELDEN")} <= _credits(record)

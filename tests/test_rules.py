@@ -25,7 +25,7 @@ def test_project_rules_load():
 
 @pytest.mark.parametrize("file,content,message", [
     ("roles.tsv", "# roles\ndirector\tdirector\nproducer\n", "roles.tsv:3"),
-    ("roles.tsv", "# roles\nhelmer\tboss\n", "'boss' is not one of"),
+    ("roles.tsv", "# roles\nhelmer\tboss\n", "'boss', which is not a canonical role"),
     ("degrees.tsv", "# degrees\nBA\tbachelor\tx\n", "degrees.tsv:2"),
     ("given_names.txt", "Liv\nTed\n", "given_names.txt:1"),
     ("given_names.txt", "# names\nLiv\tTed\n", "given_names.txt:2"),

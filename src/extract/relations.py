@@ -465,12 +465,17 @@ class SentenceReader:
                 films = self._segment_films(sent, triggers, link)
             elif self.toks[first.start - 1].lower_ in DEFINITE and self.last_film is not None:
                 films = [self.last_film]
+        agents: list[Span | str] = [agent]
+        if rule == "credit:apposition" and self.toks[last.end].text == ":":  # "Producers: A, B"
+            agents += [p for p in self._listed(sent, last.end + 1) if p is not agent and p.start not in taken]
+            taken.update(p.start for p in agents if not isinstance(p, str))
         out = []
-        for role in roles:
-            if not isinstance(agent, str):
-                credited.append((agent, role))
-            for film in films or [None]:
-                out.append(self._fact(sent, agent, rule, role=role, film=self._ref(film)))
+        for who in agents:
+            for role in roles:
+                if not isinstance(who, str):
+                    credited.append((who, role))
+                for film in films or [None]:
+                    out.append(self._fact(sent, who, rule, role=role, film=self._ref(film)))
         return out
 
     def _noun_agent(self, sent: _Sentence, first: Span, last: Span, taken: set[int]

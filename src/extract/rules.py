@@ -129,6 +129,18 @@ def load_patterns(path: Path) -> list[MatcherPattern]:
     return out
 
 
+def _roles(path: Path) -> dict[str, str]:
+    """roles.tsv: phrase -> role. A role outside the canonical list (plain lower case, as the
+    gold format asks) must also be a phrase of its own ("gaffer<TAB>gaffer"), which catches typos."""
+    rows = load_table(path, 2)
+    roles = {p: r for p, r in rows}
+    for phrase, role in rows:
+        if role not in CANONICAL_ROLES and (roles.get(role) != role or role != role.lower()):
+            raise RulesError(f"{path}: {phrase!r} maps to {role!r}, which is not a canonical role; a role outside "
+                             f"the list must be written in lower case and also map to itself ({role}<TAB>{role})")
+    return roles
+
+
 def _institutions(path: Path) -> dict[str, tuple[str, ...]]:
     """Institution name -> its other names; the second column is optional."""
     out: dict[str, tuple[str, ...]] = {}
@@ -155,7 +167,8 @@ def load_rules(rules_dir: Path) -> Rules:
     d = Path(rules_dir)
     if not d.is_dir():
         raise RulesError(f"{d}: rules folder not found (set --rules or EXTRACT_RULES)")
-    role_values = CANONICAL_ROLES
+    roles = _roles(d / "roles.tsv")
+    role_values = (*CANONICAL_ROLES, *sorted(set(roles.values()) - set(CANONICAL_ROLES)))
     return Rules(
         given_names=frozenset(load_list(d / "given_names.txt")),
         surnames=frozenset(load_list(d / "surnames.txt")),
@@ -164,7 +177,7 @@ def load_rules(rules_dir: Path) -> Rules:
         org_cues=frozenset(w.lower() for w in load_list(d / "org_cues.txt")),
         person_cues=tuple(load_list(d / "person_cues.txt")),
         subject_cues=tuple(load_list(d / "subject_cues.txt")),
-        roles={p: r for p, r in load_table(d / "roles.tsv", 2, {1: role_values})},
+        roles=roles,
         role_verbs={p.lower(): (r, k) for p, r, k in load_table(
             d / "role_verbs.tsv", 3, {1: (*role_values, OWN_ROLE), 2: ROLE_VERB_KINDS})},
         institutions=_institutions(d / "institutions.tsv"),

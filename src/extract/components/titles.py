@@ -36,6 +36,7 @@ LIST_LEAD = {"including", "like", ":", "titled", "called", "entitled", "named"}
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "from", "to", "in", "on", "at", "with",
                "by", "as", "but", "nor", "is", "vs", "vs.", "&", "-", "–", ":", "'s", "’s", "de", "la"}
 TRAILING = {",", ".", "!", "?", ";", ":"}
+DASHES = {"–", "—", "-"}
 
 
 POSSESSIVES = {"'s", "’s"}
@@ -124,6 +125,7 @@ class FilmTitles:
         self.music_hashes = [nlp.vocab.strings.add(w) for w in rules.music_words]
         self.role_words = {w for phrase in rules.roles for w in phrase.lower().split()}
         self.programme_words = rules.programme_words
+        self.role_labels = Phrases(nlp, rules.roles)
         self.not_heads = NOT_HEAD_NOUNS | self.role_words
 
     def __call__(self, doc: Doc) -> Doc:
@@ -198,6 +200,27 @@ class FilmTitles:
             out.append(make_span(doc, start, end, "FILM", "film:after-character"))
         return out
 
+    def _title_start(self, doc: Doc, end: int) -> int:
+        """Where a capitalised title ending at `end` starts, walking back over capitalised words
+        and up to two small words between them ("Sons of the Estuary", "Salt and Iron"); a title
+        is cut at an "and" that joins names ("Meg Ryan and Tom Hanks")."""
+        toks = tokens(doc)
+        start = end
+        while start > 0 and not toks[start - 1].is_space and not toks[start].is_sent_start:
+            if _is_cap(toks[start - 1].text):
+                start -= 1
+                continue
+            k = start
+            while k > 0 and start - k < 2 and (toks[k - 1].lower_ in INNER_SMALL_WORDS or toks[k - 1].lower_ == "and"):
+                k -= 1
+            if k == start or k == 0 or not _is_cap(toks[k - 1].text) or toks[k].is_sent_start:
+                break
+            start = k
+        ands = [j for j in range(start, end) if toks[j].lower_ == "and"]
+        if ands and (self._looks_like_person(doc[start:ands[0]]) or self._looks_like_person(doc[ands[-1] + 1:end])):
+            start = ands[-1] + 1
+        return start
+
     def _after_role(self, doc: Doc, start: int, end: int) -> int:
         """Where a title found by walking back from its end really starts: after a role and
         its preposition ("the 1st AD on Kudzu, a horror film" -> "Kudzu")."""
@@ -219,12 +242,15 @@ class FilmTitles:
             return True
         return nxt.lower_ in {"and", "&"} and end + 1 < len(doc) and _is_cap(toks[end + 1].text)
 
-    def _looks_like_person(self, span: Span) -> bool:
+    def _looks_like_person(self, span: Span, cued: bool = False) -> bool:
         """Two to three capitalised words with a known given name or family name ("Priya",
-        "Hart Bochner"); a title with small words inside ("Hart of Dixie") is no name."""
+        "Hart Bochner"); a title with small words inside ("Hart of Dixie") is no name. Right
+        after a film cue only a known given name first counts ("a western called Dry Wells")."""
         words = span.text.split()
-        if len(words) > 3 or any(w.lower() in SMALL_WORDS for w in words):
+        if not words or len(words) > 3 or any(w.lower() in SMALL_WORDS for w in words):
             return False
+        if cued:
+            return words[0] in self.rules.given_names
         return (words[0] in self.rules.given_names or words[-1] in self.rules.surnames
                 or words[0] in self.rules.surnames)
 
@@ -239,13 +265,7 @@ class FilmTitles:
                 continue
             if toks[t.i + 2].text != ")" and toks[t.i + 2].lower_ not in {"film", "tv", "series", ","}:
                 continue
-            start = t.i
-            while start > 0 and not toks[start - 1].is_space and (_is_cap(toks[start - 1].text) or (
-                    toks[start - 1].lower_ in INNER_SMALL_WORDS and start >= 2 and _is_cap(toks[start - 2].text))):
-                start -= 1
-                if toks[start].is_sent_start:
-                    break
-            start = self._after_role(doc, start, t.i)
+            start = self._after_role(doc, self._title_start(doc, t.i), t.i)
             while start < t.i and (toks[start].lower_ in SMALL_WORDS - {"the", "a", "an"}
                                    or toks[start].lower_ in STOP_WORDS - {"the", "a", "an"}):
                 start += 1
@@ -257,10 +277,13 @@ class FilmTitles:
     def _headings(self, doc: Doc) -> list[Span]:
         """Programme entries: a line that is only a title, followed by a line of screening
         details or credits ("Monsoon" / "Vietnam/USA, 2023, 15 min." or "Directed by ..."),
-        or a line opening with a title and its details in brackets ("Night Swim (USA, 18 min.)")."""
+        or a line opening with a title and its details in brackets ("Night Swim (USA, 18 min.)").
+        A translation in brackets may follow the title ("HÓVIRÁG (Snowdrop)"), and, before a
+        credit line, a dash and a country ("SHIOKAZE (Salt Wind) – Japan")."""
         toks = tokens(doc)
         lines = _lines(doc)
         credit_starts = {s for _, s, _ in self.credit_starts.ranges(doc)}
+        credit_starts |= {s for _, s, e in self.role_labels.ranges(doc) if e < len(doc) and toks[e].text == ":"}
         out = []
         for n, (start, end) in enumerate(lines):
             if end - start > self.settings.max_title_words + 30 or start in credit_starts \
@@ -269,18 +292,24 @@ class FilmTitles:
             title_end = self._title_end(doc, start, line=True)
             if title_end == start or title_end - start > self.settings.max_title_words:
                 continue
-            line_end = end
+            rest = title_end
             if title_end < end and toks[title_end].text == "(":
                 close = _skip_aside(doc, title_end)
                 if close == end and _details(doc[title_end:close]):
                     out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
                     continue
-                if close != end or not title_like([t.text for t in doc[title_end + 1:close - 1]]):
+                if close == title_end or not title_like([t.text for t in doc[title_end + 1:close - 1]]):
                     continue
-                end = title_end  # "TITLE (English Title)": the title, then its translation
-            if title_end != end or toks[line_end - 1].text in TRAILING or n + 1 >= len(lines):
+                rest = close  # "TITLE (English Title)": the title, then its translation
+            if n + 1 >= len(lines) or (rest < end and toks[rest].text not in DASHES):
                 continue
             nxt = lines[n + 1]
+            if rest < end:  # "TITLE – Country" only above a credit line
+                if nxt[0] in credit_starts and not _details(doc[rest:end]):
+                    out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
+                continue
+            if toks[end - 1].text in TRAILING:
+                continue
             entry = self._title_end(doc, nxt[0])
             if entry > nxt[0] and entry < nxt[1] and toks[entry].text == "(":
                 continue  # the next line is itself an entry: this one is a programme heading
@@ -288,7 +317,7 @@ class FilmTitles:
             first = _first_clause(doc, *nxt)
             prose = sum(t.is_lower and t.is_alpha for t in first) > 3
             if nxt[0] in credit_starts or not prose and _details(first):
-                out.append(make_span(doc, start, end, "FILM", "film:heading"))
+                out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
         return out
 
     def _repeats(self, doc: Doc, found: list[Span]) -> list[Span]:
@@ -411,7 +440,8 @@ class FilmTitles:
             end = self._title_end(doc, i, listed=bool(out))
             end = next((k for k in range(i, end) if toks[k].lower_ in cut_at), end)
             if end == i or end - i > self.settings.max_title_words or doc[i:end].text in self.rules.roles \
-                    or (not out and self._looks_like_person(doc[i:end])) or (end - i == 1 and YEAR.match(toks[i].text)):
+                    or (not out and (self._looks_like_person(doc[i:end], cued=rule == "film:after-cue")
+                                     or end < len(doc) and toks[end].text in {"'s", "’s"})) or (end - i == 1 and YEAR.match(toks[i].text)):
                 break
             if enclosed and not out and (end >= len(doc) or toks[end].text not in {",", ".", ";", "("}):
                 break
