@@ -130,3 +130,23 @@ def test_titles_with_and_or_small_words_a_translated_heading_and_crew_roles_outs
     assert {"Salt and Iron", "Sons of the Estuary", "Orrin Hall", "VELDEN"} <= {f["title"] for f in record["films"]}
     assert {("Quilla Marsh", "costume supervisor", "Orrin Hall"), ("Ilvana Maretsku", "director", "VELDEN"),
             ("Tavish Obrecht", "producer", "VELDEN"), ("Orla Pevensey", "producer", "VELDEN")} <= _credits(record)
+
+
+def test_an_announcement_credits_its_crew_list_to_the_one_film_it_is_about(extractor):
+    text = ("Orrin Pictures Begins Production on “Moth Season”\n\n"
+            "Orrin Pictures today announced that principal photography has begun on Moth Season, the debut "
+            "feature of Quilla Marsh. The cast is led by Tavish Obrecht and Orla Pevensey. "
+            "Executive producers are Ilvana Maretsku and Daniel Obrecht. Behind the camera is cinematographer "
+            "Maren Quist. Moth Season is expected to premiere next year, and Moth Season is Marsh's first film.")
+    credits = _credits(_record(extractor, text))
+    assert {("Tavish Obrecht", "actor", "Moth Season"), ("Orla Pevensey", "actor", "Moth Season"),
+            ("Ilvana Maretsku", "executive producer", "Moth Season"),
+            ("Daniel Obrecht", "executive producer", "Moth Season"),
+            ("Maren Quist", "cinematographer", "Moth Season")} <= credits, credits
+
+
+def test_a_profile_without_an_announcement_keeps_roles_without_a_film(extractor):
+    text = ("Meet Quilla Marsh\n\nQuilla Marsh made “Moth Season” in 2020. “Moth Season” was shot in Cluj. "
+            "She studied under director Tavish Obrecht. “Moth Season” won a prize.")
+    credits = _credits(_record(extractor, text))
+    assert ("Tavish Obrecht", "director", "Moth Season") not in credits, credits

@@ -3,6 +3,7 @@ films and schools, find the profiled person, and name the entities of every cred
 education fact."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -17,6 +18,9 @@ from .rules import OWN_ROLE, Rules
 from .settings import Settings
 
 FILM_ONLY_RULES = {"credit:by", "credit:starring", "credit:verb", "credit:paren"}
+# Shapes whose film may be the article's focus film when their sentence names none: a crew
+# list ("cinematographer Astrid Holm", "casting is by X"), not a description ("X is a producer").
+FOCUS_RULES = {"credit:apposition", "credit:named", "credit:by", "credit:starring", "credit:bracket"}
 
 
 class ArticleBuilder:
@@ -24,6 +28,7 @@ class ArticleBuilder:
 
     def __init__(self, rules: Rules, settings: Settings):
         self.rules, self.settings = rules, settings
+        self.focus_cue = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in rules.focus_cues) + r")\b")
 
     def build(self, article: Article, docs: list[tuple[int, Doc]]) -> Record:
         full = [(Ref.of(s, off), s.id_) for off, d in docs for s in d.spans["people"]]
@@ -110,9 +115,23 @@ class ArticleBuilder:
         s, e = fact.sentence
         return Evidence(start=s, end=e, sentence=text[s:e])
 
+    def _focus(self, films: list[Entity], text: str) -> Entity | None:
+        """The one film an announcement is about: its opening has an announcement cue
+        (rules/focus_cues.txt) and names only this film, named at least `focus_min_mentions`
+        times, no other film more often."""
+        chars = self.settings.focus_opening_chars
+        if not self.focus_cue.search(text[:chars].lower()):
+            return None
+        opening = [e for e in films if min(m.start for m in e.mentions) < chars]
+        if len(opening) != 1 or len(opening[0].mentions) < self.settings.focus_min_mentions:
+            return None
+        focus = opening[0]
+        return focus if all(len(e.mentions) <= len(focus.mentions) for e in films) else None
+
     def _credits(self, facts, people, films, subject, text) -> list[Credit]:
         best: dict[tuple, Credit] = {}
         own = self._own_roles(facts, people, subject)
+        focus = self._focus(films, text)
         for f in facts:
             if f.kind == "credit" and f.role == OWN_ROLE:
                 role = own.get(id(self._person(f, people, subject)))
@@ -121,12 +140,15 @@ class ArticleBuilder:
                 f = replace(f, role=role)
             # "directed by X" with no film known says little: only role statements
             # ("X is a director", "as producer") give credits without a film
-            if f.kind != "credit" or (f.film is None and f.rule in FILM_ONLY_RULES):
+            if f.kind != "credit" or (f.film is None and f.rule in FILM_ONLY_RULES and (
+                    focus is None or f.rule not in FOCUS_RULES)):
                 continue
             person = self._person(f, people, subject)
             film = self._owner(films, f.film)
             if person is None or (f.film is not None and film is None):
                 continue
+            if f.film is None and focus is not None and f.rule in FOCUS_RULES:
+                f, film = replace(f, rule="credit:focus"), focus
             key = (person.name, f.role, film.name if film else None)
             conf = self._confidence(f.rule)
             if key not in best or best[key].confidence < conf:

@@ -26,6 +26,7 @@ FIRST_PERSON = {"i", "me", "my", "myself"}
 PRONOUNS = FIRST_PERSON | {"she", "he", "her", "his", "him", "herself", "himself"}
 # Someone other than the subject: these block the search for who did something.
 OTHERS = {"you", "your", "we", "our", "us", "they", "their", "them", "one", "everyone", "someone"}
+ROLE_COPULA = {"is", "are", "was", "were"}  # "Executive producers are X and Y"
 COPULA = {"is", "was", "am", "'m", "’m", "are", "were", "became", "become", "becomes", "be", "being", "been"}
 ROLE_GLUE = {"/", "and", "&", ",", "-", "or"}
 LIST_GLUE = {",", "and", "&", "as", "well"}
@@ -215,6 +216,8 @@ class SentenceReader:
         while i < end:
             tok = self.toks[i]
             if i in by_start:
+                if out and self.toks[by_start[i].end].text in {"'s", "’s"}:
+                    break  # "by Noor Haddad, Omar Haddad-Lennox's sister": a description, not a list
                 out.append(by_start[i])
                 i = by_start[i].end
             elif tok.text == "(":
@@ -466,7 +469,7 @@ class SentenceReader:
             elif self.toks[first.start - 1].lower_ in DEFINITE and self.last_film is not None:
                 films = [self.last_film]
         agents: list[Span | str] = [agent]
-        if rule == "credit:apposition" and self.toks[last.end].text == ":":  # "Producers: A, B"
+        if rule == "credit:apposition" and self.toks[last.end].lower_ in {":"} | ROLE_COPULA:  # "Producers: A, B"
             agents += [p for p in self._listed(sent, last.end + 1) if p is not agent and p.start not in taken]
             taken.update(p.start for p in agents if not isinstance(p, str))
         out = []
@@ -487,8 +490,9 @@ class SentenceReader:
         by_end = {p.end: p for p in sent.persons}
         end = last.end
         nxt = self.toks[end].text if end < sent.span.end else ""
-        if nxt.lower() in {"the", ":"} and end + 1 in by_start:
-            end += 1
+        if nxt.lower() in {"the", ":"} | ROLE_COPULA and end + 1 in by_start \
+                and (nxt.lower() not in ROLE_COPULA or first.start == self._first_word(sent)):
+            end += 1  # "DP: X", "Executive producers are X and Y"
         if end in by_start:
             taken.add(end)
             return by_start[end], "credit:apposition"
@@ -502,6 +506,9 @@ class SentenceReader:
             agent = self._agent(sent, first.start, taken)
             return (agent, "credit:as") if agent is not None else None
         return None
+
+    def _first_word(self, sent: _Sentence) -> int:
+        return next((t.i for t in sent.span if not t.is_space), sent.span.start)
 
     def _introduced(self, role: Span, sent: _Sentence) -> bool:
         """The role is what someone is: "as (a) ROLE", "is a ROLE", "became an ROLE", "rose to ROLE"."""

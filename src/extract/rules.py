@@ -64,6 +64,7 @@ class Rules:
     name_openers: frozenset[str]
     music_words: frozenset[str]
     programme_words: frozenset[str]
+    focus_cues: tuple[str, ...]
     role_objects: dict[str, str]
     common_words: frozenset[str]
     fingerprint: str
@@ -191,6 +192,7 @@ def load_rules(rules_dir: Path) -> Rules:
         name_openers=frozenset(load_list(d / "name_openers.txt")),
         music_words=frozenset(w.lower() for w in load_list(d / "music_words.txt")),
         programme_words=frozenset(load_list(d / "programme_words.txt")),
+        focus_cues=tuple(w.lower() for w in load_list(d / "focus_cues.txt")),
         role_objects={p: r for p, r in load_table(d / "role_objects.tsv", 2, {1: role_values})},
         common_words=frozenset(load_list(d / "common_words.txt")),
         fingerprint=fingerprint(d),

@@ -45,6 +45,11 @@ class Settings(BaseModel):
     subject_headline_chars: int = Field(160, ge=0)
     # Otherwise the most-mentioned person is the subject if named at least this often.
     subject_min_mentions: int = Field(3, ge=1)
+    # An article about one film (a production announcement): the film named within this many
+    # characters of its start, at least `focus_min_mentions` times, and no other film named there.
+    # Roles stated there with no film ("Executive producers are X and Y") are taken as its credits.
+    focus_opening_chars: int = Field(600, ge=0)
+    focus_min_mentions: int = Field(3, ge=1)
     # Merging across articles (rapidfuzz ratio, 0-100). Higher: fewer wrong merges (precision),
     # more variants left apart (recall). Names shorter than `fuzzy_min_length` letters only
     # merge when equal once folded: short names are too alike ("Ann Lee" / "Anne Lee").
@@ -61,6 +66,7 @@ class Settings(BaseModel):
         "school:gazetteer": 0.95, "school:shape": 0.85,
         "credit:apposition": 0.85, "credit:as": 0.75, "credit:by": 0.9, "credit:starring": 0.85,
         "credit:verb": 0.7, "credit:paren": 0.7, "credit:named": 0.8, "credit:bracket": 0.75, "credit:possessive": 0.65, "credit:verb-object": 0.7,
+        "credit:focus": 0.6,
         "film:described": 0.75, "film:after-verb": 0.7, "film:heading": 0.8, "film:repeat": 0.7,
         "film:defined": 0.85, "film:dated": 0.7, "film:after-character": 0.7,
         "education:sentence": 0.8,

@@ -32,7 +32,8 @@ MAX_NAME_WORDS = 4
 # Cues after which a list of names follows: a full name there is a person even when the
 # name lists do not know it; after a cast cue a single name too ("starring Jayaram"), not
 # after "produced by" (companies produce).
-CAST_CUES = {"starring", "co-starring", "stars", "cast of", "cast:", "featuring"}
+CAST_CUES = {"starring", "co-starring", "stars", "cast of", "cast:", "featuring", "cast is led by", "cast includes",
+             "cast will include"}
 LIST_CUES = CAST_CUES | {"directed by", "produced by", "written by", "music by", "shot by", "edited by"}
 # A romanised East Asian given name written with a hyphen (Kar-wai, Min-ji, Hsiao-hsien).
 HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
@@ -310,7 +311,8 @@ class PersonNames:
         promoted = []
         lists = [(cue.end, cue.text.lower() in CAST_CUES) for cue in self.person_cues.spans(doc)
                  if cue.text.lower() in LIST_CUES or cue.text.endswith(":")]
-        lists += [(end + 1, False) for _, _, end in self.roles.ranges(doc) if end < len(doc) and toks[end].text == ":"]
+        lists += [(end + 1, False) for _, _, end in self.roles.ranges(doc)
+                  if end < len(doc) and toks[end].lower_ in {":", "is", "are", "was", "were"}]
         for i, singles in lists:
             while i < len(doc):
                 if i in people_at:
