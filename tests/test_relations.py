@@ -44,6 +44,11 @@ def _credits(record: dict) -> set[tuple]:
     ("Quilla Marsh played Odile Varn in Pell Water. Daniel Obrecht is known for his role as "
      "Detective Amos Ruel on The Velden Rooms.",
      {("Quilla Marsh", "actor", "Pell Water"), ("Daniel Obrecht", "actor", "The Velden Rooms")}),
+    # "a drama by X" directs the film before it; "opposite X (“A”)" acts in it and in A
+    ("My first role was in “Pell Water,” a small drama by Daniel Obrecht. I played the sister, opposite "
+     "Quilla Marsh (“Orrin Gate”).",
+     {("Daniel Obrecht", "director", "Pell Water"), ("Quilla Marsh", "actor", "Pell Water"),
+      ("Quilla Marsh", "actor", "Orrin Gate")}),
 ])
 def test_credit_shapes(extractor, text, expected):
     text = "Meet Anna Marsh\n\n" + text if "SUBJECT" in str(expected) else text

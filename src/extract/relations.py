@@ -323,6 +323,8 @@ class SentenceReader:
                     start += 1
                 start += 1
             film = self._context_film(sent, verb.start)
+            if film is None and mode == "starring" and not any(not self._in_parens(f) for f in sent.films):
+                film = self.last_film  # "I played the sister, opposite X": the film just talked about
             rule = "credit:by" if mode == "passive" else "credit:starring"
             out = []
             for p in self._listed(sent, start):
