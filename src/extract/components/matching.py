@@ -33,10 +33,15 @@ class _Lexicon:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.keys: dict[int, tuple[int, int]] = {}  # match key -> (list number, value id)
         self.lists = 0
+        self.numbers: dict[frozenset, int] = {}  # a list added before -> its number
 
     def add(self, phrases: Mapping[str, str]) -> int:
-        """Adds one list; returns its number."""
+        """Adds one list; returns its number. A list added again shares its first number."""
+        seen = frozenset(phrases.items())
+        if seen in self.numbers:
+            return self.numbers[seen]
         number, self.lists = self.lists, self.lists + 1
+        self.numbers[seen] = number
         strings = self.nlp.vocab.strings
         for phrase, value in phrases.items():
             matcher = self.folded if phrase == phrase.lower() else self.exact
