@@ -138,17 +138,16 @@ class ArticleBuilder:
                 if role is None:
                     continue
                 f = replace(f, role=role)
+            if f.kind == "credit" and f.film is None and focus is not None and f.rule in FOCUS_RULES:
+                f = replace(f, rule="credit:focus")
             # "directed by X" with no film known says little: only role statements
             # ("X is a director", "as producer") give credits without a film
-            if f.kind != "credit" or (f.film is None and f.rule in FILM_ONLY_RULES and (
-                    focus is None or f.rule not in FOCUS_RULES)):
+            if f.kind != "credit" or (f.film is None and f.rule in FILM_ONLY_RULES):
                 continue
             person = self._person(f, people, subject)
-            film = self._owner(films, f.film)
+            film = focus if f.rule == "credit:focus" else self._owner(films, f.film)
             if person is None or (f.film is not None and film is None):
                 continue
-            if f.film is None and focus is not None and f.rule in FOCUS_RULES:
-                f, film = replace(f, rule="credit:focus"), focus
             key = (person.name, f.role, film.name if film else None)
             conf = self._confidence(f.rule)
             if key not in best or best[key].confidence < conf:

@@ -266,7 +266,7 @@ class SentenceReader:
     def _credit_line(self, sent: _Sentence, strict: bool = False) -> bool:
         """The sentence opens with a credit ("Directed by", "DP:"); strict: it is only credits,
         the kind of line a programme prints under a film's title ("Directed by A | Written by B")."""
-        first = next((t.i for t in sent.span if not t.is_space), None)
+        first = self._first_word(sent)
         opens = any(s.start == first for s in sent.roles + sent.verbs)
         if not strict:
             return opens

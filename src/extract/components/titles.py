@@ -439,9 +439,7 @@ class FilmTitles:
         while i < len(doc) and not (out and toks[i].is_sent_start):
             end = self._title_end(doc, i, listed=bool(out))
             end = next((k for k in range(i, end) if toks[k].lower_ in cut_at), end)
-            if end == i or end - i > self.settings.max_title_words or doc[i:end].text in self.rules.roles \
-                    or (not out and (self._looks_like_person(doc[i:end], cued=rule == "film:after-cue")
-                                     or end < len(doc) and toks[end].text in {"'s", "’s"})) or (end - i == 1 and YEAR.match(toks[i].text)):
+            if self._not_listed_title(doc, i, end, first=not out, cued=rule == "film:after-cue"):
                 break
             if enclosed and not out and (end >= len(doc) or toks[end].text not in {",", ".", ";", "("}):
                 break
@@ -453,6 +451,16 @@ class FilmTitles:
                 break
             i = nxt
         return out
+
+    def _not_listed_title(self, doc: Doc, i: int, end: int, first: bool, cued: bool) -> bool:
+        """Tokens i..end are no title of a list: none, too long, a role word, a lone year, or
+        (first in the list) a name: one that looks like a person or stands before a possessive."""
+        toks = tokens(doc)
+        if end == i or end - i > self.settings.max_title_words or doc[i:end].text in self.rules.roles \
+                or (end - i == 1 and YEAR.match(toks[i].text)):
+            return True
+        return first and (self._looks_like_person(doc[i:end], cued=cued)
+                          or (end < len(doc) and toks[end].text in POSSESSIVES))
 
     @staticmethod
     def _title_end(doc: Doc, i: int, listed: bool = False, allow_and: bool = False, line: bool = False) -> int:
