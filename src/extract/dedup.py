@@ -382,15 +382,15 @@ class EntityStore:
             CREATE TABLE e (id TEXT, doc_id TEXT, school TEXT, school_id TEXT, degree TEXT, field TEXT);"""
 
     def add(self, record: dict) -> None:
-        """One record whose items already carry their entity ids."""
+        """One record whose items already carry their entity ids (one insert per table)."""
         doc = record["doc_id"]
+        aliases, mentions = [], []
         for key, (kind, name) in self.NAME.items():
             for item in record[key]:
-                self.db.executemany("INSERT OR IGNORE INTO a VALUES (?, ?, ?)",
-                                    [(kind, item["id"], n) for n in (item[name], *item["aliases"])])
-                self.db.executemany("INSERT INTO m VALUES (?, ?, ?, ?, ?, ?)",
-                                    [(kind, item["id"], doc, x["start"], x["end"], x["text"])
-                                     for x in item["mentions"]])
+                aliases += [(kind, item["id"], n) for n in (item[name], *item["aliases"])]
+                mentions += [(kind, item["id"], doc, x["start"], x["end"], x["text"]) for x in item["mentions"]]
+        self.db.executemany("INSERT OR IGNORE INTO a VALUES (?, ?, ?)", aliases)
+        self.db.executemany("INSERT INTO m VALUES (?, ?, ?, ?, ?, ?)", mentions)
         self.db.executemany("INSERT INTO c VALUES (?, ?, ?, ?, ?)",
                             [(c["person_id"], doc, c["role"], c["film"], c["film_id"]) for c in record["credits"]])
         self.db.executemany("INSERT INTO e VALUES (?, ?, ?, ?, ?, ?)",

@@ -5,16 +5,17 @@ records, a range of entity ids) that run in the worker processes; each share wri
 part files, joined in order afterwards, so the output does not depend on the number of workers."""
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable, Iterator
 from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
+import orjson
+
 from .dedup import PREFIX, Deduper, EntityStore
 from .errors import ExtractError
-from .io import Outputs, decode, write_chunks
+from .io import Outputs, decode, json_line, write_chunks
 from .nlp import rules_for
 from .review import ReviewPage
 from .settings import Settings
@@ -58,12 +59,12 @@ class Finisher:
         store = EntityStore(self._store_path(share))
         tables = FactTables(stage, suffix=f".{share}", header=share == 0)
 
-        def lines() -> Iterator[str]:
+        def lines() -> Iterator[bytes]:
             for line in _read_stretch(staged, start, end):
                 record = with_ids(line, self.deduper)
                 store.add(record)
                 tables.add(record)
-                yield json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+                yield json_line(record)
         try:
             write_chunks(stage / f"records.jsonl.{share}", lines())
             store.index()
@@ -79,8 +80,7 @@ class Finisher:
         try:
             clusters = self.deduper.clusters(kind, lo, hi, own_connection=self.shares > 1)
             write_chunks(stage / f"{ENTITY_FILES[kind]}.{share}",
-                         (json.dumps(table.add(r), ensure_ascii=False, sort_keys=True) + "\n"
-                          for r in reader.rows(kind, clusters, lo, hi)))
+                         (json_line(table.add(r), sort_keys=True) for r in reader.rows(kind, clusters, lo, hi)))
         finally:
             table.close()
             reader.close(keep=True)
@@ -118,9 +118,9 @@ class Finisher:
         review = ReviewPage(stage / "review.html", rules_for(self.settings), self.settings.review_max_articles)
         text_of = partial(_text_of, stage)
         try:
-            with (stage / "records.jsonl").open(encoding="utf-8") as fh:
+            with (stage / "records.jsonl").open("rb") as fh:
                 for _, line in zip(range(self.settings.review_max_articles), fh):
-                    review.add(json.loads(line), text_of)
+                    review.add(orjson.loads(line), text_of)
         finally:
             review.close()
 
@@ -132,7 +132,7 @@ def _run_share(name: str, job: tuple) -> None:
 
 def with_ids(line: str, deduper: Deduper) -> dict:
     """A staged record (already validated where it was made) with its entity ids filled in."""
-    record = json.loads(line)
+    record = orjson.loads(line)
     doc = record["doc_id"]
 
     def ident(kind: str, name: str | None) -> str | None:

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
+
 from .errors import InputError
 from .htmltext import html_to_text, looks_like_html
 
@@ -130,15 +132,20 @@ def unique_doc_ids(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
         yield p, doc_id
 
 
-def write_chunks(path: Path, chunks: Iterable[str]) -> None:
-    """Writes the chunks via a temporary file in the same folder and a rename, so a reader
-    never sees a half-written file."""
+def json_line(obj: object, sort_keys: bool = False) -> bytes:
+    """One compact JSON document (UTF-8, not escaped to ASCII) and a line end."""
+    return orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE | (orjson.OPT_SORT_KEYS if sort_keys else 0))
+
+
+def write_chunks(path: Path, chunks: Iterable[str | bytes]) -> None:
+    """Writes the chunks (text, or UTF-8 bytes) via a temporary file in the same folder and
+    a rename, so a reader never sees a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with os.fdopen(fd, "wb") as fh:
             for chunk in chunks:
-                fh.write(chunk)
+                fh.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

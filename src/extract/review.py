@@ -3,10 +3,11 @@ record corrections. Articles are drawn on demand from data embedded in the page,
 quick with a thousand articles."""
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+
+import orjson
 
 from .rules import Rules
 
@@ -71,17 +72,16 @@ class ReviewPage:
         page = page.replace("/*STYLE*/", (ASSETS / "review.css").read_text(encoding="utf-8"))
         page = page.replace("/*SCRIPT*/", (ASSETS / "review.js").read_text(encoding="utf-8"))
         head, self.tail = page.split("/*DATA*/")
-        self.fh = path.open("w", encoding="utf-8")
-        self.fh.write(head + "[")
+        self.fh = path.open("wb")
+        self.fh.write((head + "[").encode("utf-8"))
 
     def add(self, record: dict, text_of: Callable[[dict], str]) -> None:
         if self.count >= self.limit:
             return
         data = article_data(record, text_of(record), self.patterns)
-        self.fh.write(("," if self.count else "")
-                      + json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
+        self.fh.write((b"," if self.count else b"") + orjson.dumps(data).replace(b"</", b"<\\/"))
         self.count += 1
 
     def close(self) -> None:
-        self.fh.write("]" + self.tail)
+        self.fh.write(("]" + self.tail).encode("utf-8"))
         self.fh.close()
