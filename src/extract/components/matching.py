@@ -123,6 +123,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def text_of(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens [start, end) (as `doc[start:end].text`, without making a Span)."""
+    if end <= start:
+        return ""
+    toks = tokens(doc)
+    last = toks[end - 1]
+    return doc_text(doc)[toks[start].idx:last.idx + len(last)]
+
+
 def char_range(span: Span) -> tuple[int, int]:
     """(start_char, end_char) of a non-empty span, read from the cached token list."""
     toks = tokens(span.doc)

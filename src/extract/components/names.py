@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..rules import Rules
 from ..settings import Settings
-from .matching import Phrases, claimed, line_breaks, make_span, orths, tokens
+from .matching import Phrases, claimed, line_breaks, make_span, orths, text_of, tokens
 
 PARTICLES = {"de", "van", "von", "da", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "al", "y"}
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
@@ -123,7 +123,7 @@ class PersonNames:
         people, parts = self._listed(doc, people, parts, busy)
         known = {s.text for s in people}
         people += [make_span(doc, s, e, "PERSON", "name:repeat") for s, e in rejected
-                   if doc[s:e].text in known]
+                   if text_of(doc, s, e) in known]
         people = list({(s.start, s.end): s for s in reversed(people)}.values())[::-1]  # each span once
         doc.spans["people"] = people
         doc.spans["name_parts"] = parts
@@ -215,7 +215,7 @@ class PersonNames:
             if stop and token is not None:
                 # a capitalised first word of a sentence says nothing about what follows
                 after_word = not (self._opener(token) or token.is_sent_start)
-        return [p for p in pieces if sum(w.lower() not in PARTICLES for w in doc[p[0]:p[1]].text.split())
+        return [p for p in pieces if sum(w.lower() not in PARTICLES for w in text_of(doc, p[0], p[1]).split())
                 <= MAX_NAME_WORDS]
 
     def _opener(self, token: Token) -> bool:
@@ -234,15 +234,16 @@ class PersonNames:
         PERSON entity counts as one more piece of evidence; so does a last word that stands
         alone elsewhere in the text at least twice (a family name used on its own)."""
         toks = tokens(doc)
-        if PLACE_ADJECTIVE.search(doc[start:end].text):
+        text = text_of(doc, start, end)
+        if PLACE_ADJECTIVE.search(text):
             return None  # "Austin-raised", "Lagos-born": a place made an adjective
         cued = self._cued(doc, start, cue_ends)
-        if self._org_context(doc, start, end) or (doc[start:end].text in self.rules.brands and not cued):
+        if self._org_context(doc, start, end) or (text in self.rules.brands and not cued):
             return None
         if start > 0 and toks[start - 1].lower_ in PLACE_BEFORE and not (
                 end < len(doc) and toks[end].text in {"'s", "’s"}):
             need = max(need, 2)  # "grew up in Monterey Park": a place unless the name is well known
-        words = doc[start:end].text.split()
+        words = text.split()
         first, last = words[0], words[-1]
         given, family = self.rules.given_names, self.rules.surnames
         if any(w.lower() in self.rules.common_words and not (_known(w, given) or _known(w, family))
@@ -284,7 +285,7 @@ class PersonNames:
         """An organisation cue shortly before the name ("brands such as X", "the band X")
         or right after it ("a X sneaker campaign", "a X commercial")."""
         toks = tokens(doc)
-        after = [t for t in doc[end:end + 2]]
+        after = toks[end:end + 2]
         if after and after[0].is_lower and after[0].is_alpha and (
                 after[0].lower_ in self.rules.org_cues
                 or (len(after) > 1 and after[1].is_lower and after[1].lower_ in self.rules.org_cues)):
