@@ -155,3 +155,29 @@ def test_a_profile_without_an_announcement_keeps_roles_without_a_film(extractor)
             "She studied under director Tavish Obrecht. “Moth Season” won a prize.")
     credits = _credits(_record(extractor, text))
     assert ("Tavish Obrecht", "director", "Moth Season") not in credits, credits
+
+
+def test_a_headline_film_is_the_focus_and_a_post_without_article_is_its_credit(extractor):
+    text = ("EXCLUSIVE: Quilla Marsh’s ‘Moth Season’ Sets Crew As Cameras Roll\n\n"
+            "By Orla Pevensey\nMarch 4, 2025\n\n"
+            "Quilla Marsh, whose debut “Orrin Gate” won a prize, has begun shooting Moth Season. "
+            "Laura Obrecht is line producer and Daniel Obrecht is first AD; Peter Maretsku is 2nd AD. "
+            "Maren Quist, who shot “Orrin Gate,” returns as director of photography. "
+            "Marsh thanked “Orrin Gate” fans. Maren Quist is a producer too.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"Moth Season", "Orrin Gate"}  # the byline is no title
+    assert {("Laura Obrecht", "line producer", "Moth Season"),
+            ("Daniel Obrecht", "first assistant director", "Moth Season"),
+            ("Peter Maretsku", "second assistant director", "Moth Season"),
+            ("Maren Quist", "cinematographer", "Moth Season")} <= _credits(record)
+    # "a producer" describes her; it is no post on the film
+    assert ("Maren Quist", "producer", "Moth Season") not in _credits(record)
+
+
+def test_unquoted_titles_after_a_singular_cue_a_credit_list_and_a_channel_series(extractor):
+    text = ("She cut the documentary Salt and Iron for director Quilla Marsh, and edited the Netflix series "
+            "Northmoor. Her other editing credits include Ferris Wheel, Ordinary Time and Moth Season.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {
+        "Salt and Iron", "Northmoor", "Ferris Wheel", "Ordinary Time", "Moth Season"}
+    assert ("Quilla Marsh", "director", "Salt and Iron") in _credits(record)

@@ -19,8 +19,10 @@ from .settings import Settings
 
 FILM_ONLY_RULES = {"credit:by", "credit:starring", "credit:verb", "credit:paren"}
 # Shapes whose film may be the article's focus film when their sentence names none: a crew
-# list ("cinematographer Astrid Holm", "casting is by X"), not a description ("X is a producer").
-FOCUS_RULES = {"credit:apposition", "credit:named", "credit:by", "credit:starring", "credit:bracket"}
+# list ("cinematographer Astrid Holm", "casting is by X", "X is line producer"), not a
+# description ("X is a producer").
+FOCUS_RULES = {"credit:apposition", "credit:named", "credit:by", "credit:starring", "credit:bracket",
+               "credit:post"}
 
 
 class ArticleBuilder:
@@ -116,12 +118,18 @@ class ArticleBuilder:
         return Evidence(start=s, end=e, sentence=text[s:e])
 
     def _focus(self, films: list[Entity], text: str) -> Entity | None:
-        """The one film an announcement is about: its opening has an announcement cue
-        (rules/focus_cues.txt) and names only this film, named at least `focus_min_mentions`
-        times, no other film more often."""
+        """The one film an announcement is about. Its opening has an announcement cue
+        (rules/focus_cues.txt), and either its headline (first line) names only this film,
+        at least twice in all, or its opening names only this film, at least
+        `focus_min_mentions` times and no other film more often."""
         chars = self.settings.focus_opening_chars
         if not self.focus_cue.search(text[:chars].lower()):
             return None
+        body = text.lstrip()
+        headline_end = text.find("\n", len(text) - len(body))
+        headline = [e for e in films if any(m.start < headline_end for m in e.mentions)]
+        if len(headline) == 1 and len(headline[0].mentions) >= 2:
+            return headline[0]
         opening = [e for e in films if min(m.start for m in e.mentions) < chars]
         if len(opening) != 1 or len(opening[0].mentions) < self.settings.focus_min_mentions:
             return None

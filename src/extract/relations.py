@@ -1,9 +1,10 @@
 """Credits (person, role, film) and education (person, school, degree, field) read from the
 sentences of a processed Doc.
 
-Credits come from four sentence shapes, each a named rule:
+Credits come from sentence shapes, each a named rule (the main ones):
   credit:apposition  "director Seraph Liu", "Assistant Director Liv Li"
-  credit:as          "serving as assistant director on “X”", "worked as a producer", "she is an editor"
+  credit:as          "worked as a producer", "she is an editor"
+  credit:post        the same with no article: "serving as assistant director on “X”", "X is line producer"
   credit:by          "directed by X", "written and directed by X", "music by X"
   credit:starring    "the film stars A, B and C"
   credit:verb        "she produced “X” and “Y”", "he starred in X"
@@ -506,7 +507,11 @@ class SentenceReader:
             return by_end[first.start - 1], "credit:bracket"
         if self._introduced(first, sent) or nxt.lower() in CREDIT_WORDS:
             agent = self._agent(sent, first.start, taken)
-            return (agent, "credit:as") if agent is not None else None
+            if agent is None:
+                return None
+            # a post, with no article: "X is line producer", "returns as director of photography"
+            bare = self.toks[first.start - 1].lower_ in COPULA | {"as"}
+            return agent, "credit:post" if bare else "credit:as"
         return None
 
     def _first_word(self, sent: _Sentence) -> int:

@@ -64,7 +64,7 @@ class Settings(BaseModel):
         "name:base": 0.45, "name:step": 0.2, "name:part": 0.5,
         "film:quoted": 0.85, "film:after-cue": 0.75,
         "school:gazetteer": 0.95, "school:shape": 0.85,
-        "credit:apposition": 0.85, "credit:as": 0.75, "credit:by": 0.9, "credit:starring": 0.85,
+        "credit:apposition": 0.85, "credit:as": 0.75, "credit:post": 0.75, "credit:by": 0.9, "credit:starring": 0.85,
         "credit:verb": 0.7, "credit:paren": 0.7, "credit:named": 0.8, "credit:bracket": 0.75, "credit:possessive": 0.65, "credit:verb-object": 0.7,
         "credit:focus": 0.6,
         "film:described": 0.75, "film:after-verb": 0.7, "film:heading": 0.8, "film:repeat": 0.7,

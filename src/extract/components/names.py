@@ -99,12 +99,15 @@ class PersonNames:
     def __call__(self, doc: Doc) -> Doc:
         busy = claimed(doc, "films", "schools")
         # a person cue or a role word right before a name ("cinematographer Astrid Holm", "Director: X")
-        cue_ends = {e for _, _, e in self.person_cues.ranges(doc)} | {e for _, _, e in self.roles.ranges(doc)}
+        roles = self.roles.ranges(doc)
+        cue_ends = {e for _, _, e in self.person_cues.ranges(doc)} | {e for _, _, e in roles}
+        # a name right before "is" and a role with no article holds a post: "X is line producer"
+        toks = tokens(doc)
+        posts = {s - 1 for _, s, _ in roles if s > 1 and toks[s - 1].lower_ in {"is", "was"}}
         ents = [(e.start, e.end) for e in doc.ents if e.label_ in PERSON_LABELS]
         ner = {i for s, e in ents for i in range(s, e)}
         people, parts, rejected = [], [], []
         runs = self._runs(doc, busy)
-        toks = tokens(doc)
         # single capitalised words standing alone: a family name repeated in a profile ("Dragomir said")
         alone = Counter(toks[s].text for s, e in runs if e - s == 1 and not toks[s].is_upper)
         for run in runs:
@@ -114,7 +117,8 @@ class PersonNames:
                     if not self._org_context(doc, start, end) and not after_word:
                         parts.append(make_span(doc, start, end, "NAME_PART", "name:part"))
                     continue
-                rule = self._judge(doc, start, end, cue_ends, ner, need=2 if after_word else 1, alone=alone)
+                cued = end in posts or self._cued(doc, start, cue_ends)
+                rule = self._judge(doc, start, end, cued, ner, need=2 if after_word else 1, alone=alone)
                 if rule:
                     people.append(make_span(doc, start, end, "PERSON", rule))
                 else:
@@ -228,7 +232,7 @@ class PersonNames:
         return (text in self.rules.non_name_words or text.lower() in STOP_WORDS
                 and text not in self.rules.given_names and text not in self.rules.surnames)
 
-    def _judge(self, doc: Doc, start: int, end: int, cue_ends: set[int], ner: set[int],
+    def _judge(self, doc: Doc, start: int, end: int, cued: bool, ner: set[int],
                need: int = 1, alone: Counter | None = None) -> str | None:
         """The rule that makes this span a person, or None. An optional pretrained pipeline's
         PERSON entity counts as one more piece of evidence; so does a last word that stands
@@ -237,7 +241,6 @@ class PersonNames:
         text = text_of(doc, start, end)
         if PLACE_ADJECTIVE.search(text):
             return None  # "Austin-raised", "Lagos-born": a place made an adjective
-        cued = self._cued(doc, start, cue_ends)
         if self._org_context(doc, start, end) or (text in self.rules.brands and not cued):
             return None
         if start > 0 and toks[start - 1].lower_ in PLACE_BEFORE and not (
@@ -294,12 +297,16 @@ class PersonNames:
         i = start - 1
         while i >= max(0, start - window) and not toks[i].is_sent_start:
             word = toks[i]
-            if word.lower_ in self.rules.org_cues:
+            if self._org_cue(word):
                 return True
             if not (word.lower_ in LIST_GLUE or is_name_token(word) or word.is_upper or word.is_punct):
                 return False
             i -= 1
-        return i >= 0 and toks[i].lower_ in self.rules.org_cues
+        return i >= 0 and self._org_cue(toks[i])
+
+    def _org_cue(self, word: Token) -> bool:
+        """An organisation cue word ("brand", "ad"); one in capitals is an abbreviation ("first AD")."""
+        return word.lower_ in self.rules.org_cues and not (word.is_upper and len(word) > 1)
 
     def _listed(self, doc: Doc, people: list[Span], parts: list[Span], busy: set[int]
                 ) -> tuple[list[Span], list[Span]]:

@@ -115,6 +115,8 @@ class FilmTitles:
         self.film_cues = Phrases(nlp, rules.film_cues)
         self.non_film_cues = Phrases(nlp, rules.non_film_cues)
         self.verbs = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items() if kind == "active"])
+        # "her credits include": a list of titles follows, as after a film cue
+        self.list_verbs = {p for p, (role, _) in rules.role_verbs.items() if role == "own"}
         self.character_verbs = Phrases(nlp, [p for p, (_, k) in rules.role_verbs.items() if k == "character"])
         self.credit_starts = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items()])
         self.settings = settings
@@ -133,7 +135,8 @@ class FilmTitles:
         non_film = [s for s in self.non_film_cues.spans(doc) if not s.text.isupper()]
         non_film_ends = {s.end for s in non_film}
         # "video game series": a film cue right after a non-film cue is no film cue
-        cues = [s for s in self.film_cues.spans(doc) if s.text.islower() and s.start not in non_film_ends]
+        # a cue ends in a lower-case word ("the Netflix series X"; not "Short Film Festival")
+        cues = [s for s in self.film_cues.spans(doc) if s[-1].text.islower() and s.start not in non_film_ends]
         # in a text about music ("song", "album" outnumber "film", "series"), a quoted title
         # is a film only when a film cue says so
         counts = doc.count_by(LOWER)
@@ -143,7 +146,7 @@ class FilmTitles:
                  or self._described_as(doc, q.end + 1, {c.start for c in cues})]
         found += self._described(doc, {s.start for s in cues})
         found += self._defined(doc, {s.start: s.end for s in cues})
-        found += self._after_cue(doc, {s.end for s in cues})
+        found += self._after_cue(doc, cues)
         found += self._after_verb(doc)
         found += self._after_character(doc)
         found += self._headings(doc)
@@ -176,7 +179,8 @@ class FilmTitles:
         """Capitalised titles right after a role verb, one or a list ("shot Chungking Express",
         "appeared in Casualty, Doctors and Holby City"), unless the first reads as a name."""
         return [s for verb in self.verbs.spans(doc) if verb[0].is_lower
-                for s in self._title_list(doc, verb.end, "film:after-verb", cut_at=VERB_OBJECT_STOPS)]
+                for s in self._title_list(doc, verb.end, "film:after-verb", cut_at=VERB_OBJECT_STOPS,
+                                          cued=verb.text.lower() in self.list_verbs)]
 
     def _after_character(self, doc: Doc) -> list[Span]:
         """The title after a named character: "played Maya in Harvest", "his role as Christopher
@@ -249,8 +253,10 @@ class FilmTitles:
         words = span.text.split()
         if not words or len(words) > 3 or any(w.lower() in SMALL_WORDS for w in words):
             return False
-        if cued:
-            return words[0] in self.rules.given_names
+        if cued:  # "Ferris Wheel": a given name, then a word of the language that is no family name
+            last = words[-1]
+            return words[0] in self.rules.given_names and not (
+                len(words) > 1 and last.lower() in self.rules.common_words and last not in self.rules.surnames)
         return (words[0] in self.rules.given_names or words[-1] in self.rules.surnames
                 or words[0] in self.rules.surnames)
 
@@ -287,8 +293,8 @@ class FilmTitles:
         out = []
         for n, (start, end) in enumerate(lines):
             if end - start > self.settings.max_title_words + 30 or start in credit_starts \
-                    or toks[start].lower_ in self.programme_words:
-                continue  # a paragraph or a credit line ("Directed by ..."), not a title
+                    or toks[start].lower_ in self.programme_words or toks[start].lower_ == "by":
+                continue  # a paragraph, a credit line ("Directed by ...") or a byline, not a title
             title_end = self._title_end(doc, start, line=True)
             if title_end == start or title_end - start > self.settings.max_title_words:
                 continue
@@ -417,29 +423,38 @@ class FilmTitles:
         window = self.settings.title_cue_window
         return any(quote_at - window <= e <= quote_at for e in cue_ends)
 
-    def _after_cue(self, doc: Doc, cue_ends: set[int]) -> list[Span]:
+    def _after_cue(self, doc: Doc, cues: list[Span]) -> list[Span]:
         """Unquoted capitalised titles right after a film cue, one or a list of them
-        ("the documentary Silent Water", "films such as Up, Coco and Inside Out")."""
+        ("the documentary Silent Water", "films such as Up, Coco and Inside Out"). After a
+        cue in the singular, one title, which may hold "and" ("the documentary Salt and Iron")."""
         toks = tokens(doc)
         out = []
-        for e in sorted(cue_ends):
+        for cue in sorted(cues, key=lambda c: c.end):
+            e = cue.end
             i = e + (1 if e < len(doc) and toks[e].text == "," else 0)
             lead = _lead_end(doc, i)
-            out += self._title_list(doc, lead if lead > i else e, "film:after-cue")
+            out += self._title_list(doc, lead if lead > i else e, "film:after-cue", cued=True,
+                                    one=not cue.text.endswith("s"))
         return out
 
-    def _title_list(self, doc: Doc, i: int, rule: str, cut_at: frozenset[str] = frozenset()) -> list[Span]:
+    def _title_list(self, doc: Doc, i: int, rule: str, cut_at: frozenset[str] = frozenset(),
+                    cued: bool = False, one: bool = False) -> list[Span]:
         """Titles from token i on: one, or a list joined by commas and "and", with brackets and
         short asides (", directed by X,") between them. After a comma the title must be closed
-        by punctuation ("my first feature, The Last Ferry, which ...")."""
+        by punctuation ("my first feature, The Last Ferry, which ..."). `one`: the first title
+        may hold "and", unless a name follows it ("the film Moonlight and Barry Jenkins")."""
         toks = tokens(doc)
         out: list[Span] = []
         enclosed = i < len(doc) and toks[i].text == ","
         i += enclosed
         while i < len(doc) and not (out and toks[i].is_sent_start):
             end = self._title_end(doc, i, listed=bool(out))
+            if one and not out:
+                joined = self._title_end(doc, i, allow_and=True)
+                if joined > end and not self._looks_like_person(doc[end + 1:joined]):
+                    end = joined
             end = next((k for k in range(i, end) if toks[k].lower_ in cut_at), end)
-            if self._not_listed_title(doc, i, end, first=not out, cued=rule == "film:after-cue"):
+            if self._not_listed_title(doc, i, end, first=not out, cued=cued):
                 break
             if enclosed and not out and (end >= len(doc) or toks[end].text not in {",", ".", ";", "("}):
                 break
