@@ -181,3 +181,33 @@ def test_unquoted_titles_after_a_singular_cue_a_credit_list_and_a_channel_series
     assert {f["title"] for f in record["films"]} == {
         "Salt and Iron", "Northmoor", "Ferris Wheel", "Ordinary Time", "Moth Season"}
     assert ("Quilla Marsh", "director", "Salt and Iron") in _credits(record)
+
+
+def test_an_alumni_page_gives_bracketed_degrees_to_its_school(extractor):
+    text = ("Alumni Roundup: Graduates of the Orrin School of Film and Television\n\n"
+            "Here is what graduates of the Orrin School of Film and Television have been up to.\n\n"
+            "Megan Quist (BA in Film Production, 2014) directed two episodes of a series. "
+            "Jordan Marsh (MFA in Screenwriting, 2017) later earned an MA from King’s College London.")
+    education = {(e["person"], e["school"], e["degree"], e["field"]) for e in _record(extractor, text)["education"]}
+    assert ("Megan Quist", "Orrin School of Film and Television", "bachelor", "Film Production") in education
+    assert ("Jordan Marsh", "Orrin School of Film and Television", "master", "Screenwriting") in education
+    assert ("Jordan Marsh", "King’s College London", "master", None) in education
+
+
+def test_a_profile_gives_no_school_to_a_bracketed_degree(extractor):
+    text = ("Meet Megan Quist\n\nThe Orrin School of Film and Television held a screening on Friday. "
+            "Megan Quist (BA in Film Production, 2014) spoke after it.")
+    assert _record(extractor, text)["education"] == []
+
+
+def test_described_titles_relative_clauses_towns_and_brands(extractor):
+    text = ("Meet Camille Quist\n\nQuist studied at the Duke Ellington School of the Arts in Georgetown. "
+            "She apologizes for the Fred Perry tracksuit. Her breakout was Tender, a small Baltimore drama "
+            "directed by Marco Bellini. Next up is Crossing Guard, a drama from writer-director Nia Holloway "
+            "that shot last year in Atlanta.")
+    record = _record(extractor, text)
+    assert {s["name"] for s in record["schools"]} == {"Duke Ellington School of the Arts"}
+    assert "Fred Perry" not in {p["name"] for p in record["people"]}
+    credits = _credits(record)
+    assert {("Marco Bellini", "director", "Tender"), ("Nia Holloway", "director", "Crossing Guard")} <= credits
+    assert ("Nia Holloway", "cinematographer", "Crossing Guard") not in credits

@@ -25,12 +25,17 @@ FOCUS_RULES = {"credit:apposition", "credit:named", "credit:by", "credit:starrin
                "credit:post"}
 
 
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern:
+    """A pattern that finds any of the phrases as whole words."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in phrases) + r")\b")
+
+
 class ArticleBuilder:
     """Turns the Docs of one article (with their character offsets) into a Record."""
 
     def __init__(self, rules: Rules, settings: Settings):
         self.rules, self.settings = rules, settings
-        self.focus_cue = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in rules.focus_cues) + r")\b")
+        self.focus_cue, self.alumni_cue = _any_of(rules.focus_cues), _any_of(rules.alumni_cues)
 
     def build(self, article: Article, docs: list[tuple[int, Doc]]) -> Record:
         full = [(Ref.of(s, off), s.id_) for off, d in docs for s in d.spans["people"]]
@@ -175,12 +180,26 @@ class ArticleBuilder:
                     counts.setdefault(id(person), Counter())[f.role] += 1
         return {k: c.most_common(1)[0][0] for k, c in counts.items()}
 
+    def _alma_mater(self, schools: list[Entity], text: str) -> Entity | None:
+        """The school an alumni page is about: its opening has an alumni cue
+        (rules/alumni_cues.txt), and of the schools named there this one is named most often."""
+        chars = self.settings.focus_opening_chars
+        if not self.alumni_cue.search(text[:chars].lower()):
+            return None
+        opening = sorted((e for e in schools if min(m.start for m in e.mentions) < chars),
+                         key=lambda e: len(e.mentions), reverse=True)
+        if not opening or (len(opening) > 1 and len(opening[1].mentions) == len(opening[0].mentions)):
+            return None
+        return opening[0]
+
     def _education(self, facts, people, schools, subject, text) -> list[Education]:
         best: dict[tuple, Education] = {}
+        alma_mater = self._alma_mater(schools, text)
         for f in facts:
             if f.kind != "education":
                 continue
-            person, school = self._person(f, people, subject), self._owner(schools, f.school)
+            person = self._person(f, people, subject)
+            school = alma_mater if f.rule == "education:bracket" else self._owner(schools, f.school)
             if person is None or school is None:
                 continue
             key = (person.name, school.name)

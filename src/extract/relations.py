@@ -134,11 +134,17 @@ class SentenceReader:
         start = sent.span.start
         if start == 0 or "\n" in self.toks[start - 1].text or "\n" in self.toks[start - 1].whitespace_:
             self.topic = None
-        opener = next((p for p in sent.persons if p.start == start), None)
+        opener = next((p for p in sent.persons if p.start == self._after_label(sent)), None)
         if opener is not None:
             self.topic = opener
         elif sent.persons and self._named_as_complement(sent, sent.persons[-1]):
             self.topic = sent.persons[-1]
+
+    def _after_label(self, sent: _Sentence) -> int:
+        """Where the sentence's words start, after a short label ("About the director: X is ...")."""
+        start = sent.span.start
+        colon = next((i for i in range(start, min(start + 5, sent.span.end)) if self.toks[i].text == ":"), None)
+        return start if colon is None else colon + 1
 
     def _named_as_complement(self, sent: _Sentence, person: Span) -> bool:
         """"My mentor, without question, is Desmond Achebe-Walsh.": the next "he" is Desmond."""
@@ -333,6 +339,8 @@ class SentenceReader:
                 credited.append((p, role))
                 out.append(self._fact(sent, p, rule, role=role, film=self._ref(film)))
             return out
+        if verb.start > sent.span.start and self.toks[verb.start - 1].lower_ in {"which", "that"}:
+            return []  # "a drama that shot last year": the film is what the verb is about
         films = (self._segment_films(sent, triggers, self._chain_end(sent, verb))
                  or self._relative_film(sent, verb) or self._film_it(sent, verb))
         objects = self._objects(sent, verb) if role == "director" and not films else []
@@ -542,23 +550,39 @@ class SentenceReader:
 
     # ---- education -----------------------------------------------------------------------
     def _education(self, sent: _Sentence) -> list[Fact]:
-        if not sent.schools:
-            return []
-        if not sent.degrees and not any(t.lower_ in self.cues for t in sent.span) \
+        out, bracketed = self._bracket_degrees(sent)
+        degrees = [d for d in sent.degrees if d not in bracketed]
+        if not sent.schools or not degrees and not any(t.lower_ in self.cues for t in sent.span) \
                 and not any(shape in sc.text for sc in sent.schools for shape in ATTENDED_SHAPES):
-            return []
-        fields = self._fields(sent)
-        out = []
+            return out
+        fields = [f for f in self._fields(sent) if not any(d.end + 1 == f.start for d in bracketed)]
         for school in sent.schools:
             agent = self._agent(sent, school.start, set())
             if agent is None:
                 continue
-            degree = self._nearest(sent.degrees, school, sent.schools)
+            degree = self._nearest(degrees, school, sent.schools)
             fld = self._nearest(fields, school, sent.schools)
             out.append(self._fact(sent, agent, "education:sentence", kind="education",
                                   school=self._ref(school), degree=degree.label_ if degree else None,
                                   field=fld.text if fld else None))
         return out
+
+    def _bracket_degrees(self, sent: _Sentence) -> tuple[list[Fact], list[Span]]:
+        """A degree in brackets after a name, its school left to the article ("Megan Tran (BA in
+        Film Production, 2014)" in an alumni page): rule education:bracket, school unknown.
+        Also gives those degrees."""
+        ends = {p.end: p for p in sent.persons}
+        out, bracketed = [], []
+        for d in sent.degrees:
+            if d.start >= 2 and self.toks[d.start - 1].text == "(" and d.start - 1 in ends:
+                bracketed.append(d)
+                fld = None
+                if d.end + 1 < sent.span.end and self.toks[d.end].lower_ == "in":
+                    end = self._field_end(sent, d.end + 1)
+                    fld = self.doc[d.end + 1:end].text if end > d.end + 1 else None
+                out.append(self._fact(sent, ends[d.start - 1], "education:bracket", kind="education",
+                                      degree=d.label_, field=fld))
+        return out, bracketed
 
     @staticmethod
     def _nearest(items: list[Span], school: Span, schools: list[Span]) -> Span | None:

@@ -65,6 +65,7 @@ class Rules:
     music_words: frozenset[str]
     programme_words: frozenset[str]
     focus_cues: tuple[str, ...]
+    alumni_cues: tuple[str, ...]
     role_objects: dict[str, str]
     common_words: frozenset[str]
     fingerprint: str
@@ -193,6 +194,7 @@ def load_rules(rules_dir: Path) -> Rules:
         music_words=frozenset(w.lower() for w in load_list(d / "music_words.txt")),
         programme_words=frozenset(load_list(d / "programme_words.txt")),
         focus_cues=tuple(w.lower() for w in load_list(d / "focus_cues.txt")),
+        alumni_cues=tuple(w.lower() for w in load_list(d / "alumni_cues.txt")),
         role_objects={p: r for p, r in load_table(d / "role_objects.tsv", 2, {1: role_values})},
         common_words=frozenset(load_list(d / "common_words.txt")),
         fingerprint=fingerprint(d),

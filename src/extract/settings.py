@@ -69,7 +69,7 @@ class Settings(BaseModel):
         "credit:focus": 0.6,
         "film:described": 0.75, "film:after-verb": 0.7, "film:heading": 0.8, "film:repeat": 0.7,
         "film:defined": 0.85, "film:dated": 0.7, "film:after-character": 0.7,
-        "education:sentence": 0.8,
+        "education:sentence": 0.8, "education:bracket": 0.6,
     }
 
 

@@ -27,9 +27,10 @@ class Schools:
     def __init__(self, nlp: Language, rules: Rules):
         names = {}
         for official, others in rules.institutions.items():
-            names[official] = official
-            for other in others:
-                names.setdefault(other, official)
+            for name in (official, *others):
+                # "King's College London" is also written with a curly apostrophe
+                for written in {name, name.replace("'", "’")}:
+                    names.setdefault(written, official)
         self.known = Phrases(nlp, {p: o for p, o in names.items() if p != p.lower()})
         self.heads = Positions(nlp, HEAD_WORDS)
         self.shapes = Matcher(nlp.vocab)
@@ -42,7 +43,7 @@ class Schools:
     def __call__(self, doc: Doc) -> Doc:
         busy = claimed(doc, "films")
         known = [make_span(doc, s.start, s.end, s.label_, "school:gazetteer")
-                 for s in self.known.spans(doc)]
+                 for s in self.known.spans(doc) if not self._place(doc, s)]
         shaped = [self._trim(doc, s) for s in self._shapes(doc)]
         spans = [s for s in known + [s for s in shaped if s is not None]
                  if not busy & set(range(s.start, s.end))]
@@ -64,6 +65,13 @@ class Schools:
             for m in self.shapes(doc[lo:hi], as_spans=True):
                 found[(m.start, m.end)] = m
         return list(found.values())
+
+    @staticmethod
+    def _place(doc: Doc, span: Span) -> bool:
+        """A one-word short name after "in" is the town ("in Georgetown", "in Berkeley");
+        an acronym is still the school ("in NYU's program")."""
+        return len(span) == 1 and not span.text.isupper() and span.start > 0 \
+            and tokens(doc)[span.start - 1].lower_ == "in"
 
     @staticmethod
     def _trim(doc: Doc, span: Span) -> Span | None:

@@ -377,8 +377,8 @@ class FilmTitles:
 
     @staticmethod
     def _described_as(doc: Doc, i: int, cue_starts: set[int]) -> bool:
-        """A cue follows at `i`, after at most a comma, an article and one adjective
-        ("X, the lead single", "X, a song by", "the X video")."""
+        """A cue follows at `i`, after at most a comma and three words ("X, the lead single",
+        "X, a song by", "the X video", "X, a small Baltimore drama")."""
         toks = tokens(doc)
         j = i
         if j < len(doc) and toks[j].text == ",":
@@ -386,7 +386,7 @@ class FilmTitles:
         for _ in range(3):
             if j in cue_starts:
                 return True
-            if j >= len(doc) or not (toks[j].is_lower and toks[j].is_alpha):
+            if j >= len(doc) or not (toks[j].is_alpha and (toks[j].is_lower or toks[j].is_title)):
                 return False
             j += 1
         return j in cue_starts
