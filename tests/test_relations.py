@@ -211,3 +211,11 @@ def test_described_titles_relative_clauses_towns_and_brands(extractor):
     credits = _credits(record)
     assert {("Marco Bellini", "director", "Tender"), ("Nia Holloway", "director", "Crossing Guard")} <= credits
     assert ("Nia Holloway", "cinematographer", "Crossing Guard") not in credits
+
+
+def test_titles_after_a_role_and_on_and_after_called(extractor):
+    text = ("Anna Quist has been the director of photography on The Long Way Home and on a quiet little "
+            "drama called Still. Still premiered in Austin.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"The Long Way Home", "Still"}
+    assert ("Anna Quist", "cinematographer", "The Long Way Home") in _credits(record)

@@ -33,6 +33,7 @@ INNER_SMALL_WORDS = {"a", "an", "the", "of", "or", "for", "from", "to", "in", "o
 VERB_OBJECT_STOPS = frozenset({"for", "with", "by", "at", "from", "in", "as", "opposite", "alongside"})
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 LIST_LEAD = {"including", "like", ":", "titled", "called", "entitled", "named"}
+NAMING_WORDS = {"titled", "called", "entitled", "named"}
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "from", "to", "in", "on", "at", "with",
                "by", "as", "but", "nor", "is", "vs", "vs.", "&", "-", "–", ":", "'s", "’s", "de", "la"}
 TRAILING = {",", ".", "!", "?", ";", ":"}
@@ -148,6 +149,7 @@ class FilmTitles:
         found += self._defined(doc, {s.start: s.end for s in cues})
         found += self._after_cue(doc, cues)
         found += self._after_verb(doc)
+        found += self._role_on(doc)
         found += self._after_character(doc)
         found += self._headings(doc)
         found += [] if strict else self._dated(doc)
@@ -433,22 +435,32 @@ class FilmTitles:
             e = cue.end
             i = e + (1 if e < len(doc) and toks[e].text == "," else 0)
             lead = _lead_end(doc, i)
+            # after "called" a title may be any word: "a drama called Still"
+            named = lead > i and toks[i].lower_ in NAMING_WORDS
             out += self._title_list(doc, lead if lead > i else e, "film:after-cue", cued=True,
-                                    one=not cue.text.endswith("s"))
+                                    one=not cue.text.endswith("s"), named=named)
         return out
 
+    def _role_on(self, doc: Doc) -> list[Span]:
+        """A title after a role and "on": "the director of photography on The Long Way Home"."""
+        toks = tokens(doc)
+        return [s for _, _, e in self.role_labels.ranges(doc)
+                if e + 1 < len(doc) and toks[e].lower_ == "on" and toks[e - 1].is_lower
+                for s in self._title_list(doc, e + 1, "film:after-role", cued=True)[:1]]
+
     def _title_list(self, doc: Doc, i: int, rule: str, cut_at: frozenset[str] = frozenset(),
-                    cued: bool = False, one: bool = False) -> list[Span]:
+                    cued: bool = False, one: bool = False, named: bool = False) -> list[Span]:
         """Titles from token i on: one, or a list joined by commas and "and", with brackets and
         short asides (", directed by X,") between them. After a comma the title must be closed
         by punctuation ("my first feature, The Last Ferry, which ..."). `one`: the first title
-        may hold "and", unless a name follows it ("the film Moonlight and Barry Jenkins")."""
+        may hold "and", unless a name follows it ("the film Moonlight and Barry Jenkins").
+        `named`: the first title may start with any word ("called Still")."""
         toks = tokens(doc)
         out: list[Span] = []
         enclosed = i < len(doc) and toks[i].text == ","
         i += enclosed
         while i < len(doc) and not (out and toks[i].is_sent_start):
-            end = self._title_end(doc, i, listed=bool(out))
+            end = self._title_end(doc, i, listed=bool(out), line=named and not out)
             if one and not out:
                 joined = self._title_end(doc, i, allow_and=True)
                 if joined > end and not self._looks_like_person(doc[end + 1:joined]):
