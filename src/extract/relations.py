@@ -518,7 +518,7 @@ class SentenceReader:
             if agent is None:
                 return None
             # a post, with no article: "X is line producer", "returns as director of photography"
-            bare = self.toks[first.start - 1].lower_ in COPULA | {"as"}
+            bare = first.start > 0 and self.toks[first.start - 1].lower_ in COPULA | {"as"}
             return agent, "credit:post" if bare else "credit:as"
         return None
 
