@@ -49,6 +49,20 @@ def _credits(record: dict) -> set[tuple]:
      "Quilla Marsh (“Orrin Gate”).",
      {("Daniel Obrecht", "director", "Pell Water"), ("Quilla Marsh", "actor", "Pell Water"),
       ("Quilla Marsh", "actor", "Orrin Gate")}),
+    # a definition with hyphenated adjectives before "film"; "produced by and starring X" gives both
+    ("Velden Rooms is a 2008 Tamil-language period drama film produced by and starring Quilla Marsh.",
+     {("Quilla Marsh", "producer", "Velden Rooms"), ("Quilla Marsh", "actor", "Velden Rooms")}),
+    # "starred A as Character, B as Character": every actor of the list, none of the characters
+    ("Orrin Gate is a 1927 silent film. The film starred Quilla Marsh as Helen, Daniel Obrecht as "
+     "Vice Admiral Amos Ruel, and Tom Obrecht as Paris.",
+     {("Quilla Marsh", "actor", "Orrin Gate"), ("Daniel Obrecht", "actor", "Orrin Gate"),
+      ("Tom Obrecht", "actor", "Orrin Gate")}),
+    # a director's possessive before an unquoted, dated title
+    ("His first major role came in Quilla Marsh's Orrin Gate (2012), a co-production.",
+     {("Quilla Marsh", "director", "Orrin Gate")}),
+    # an unquoted title in brackets after a credited name, as the trade press writes it
+    ("The film stars Quilla Marsh (Glass Orrin) and is directed by Daniel Obrecht (Copper Velden).",
+     {("Quilla Marsh", "actor", "Glass Orrin"), ("Daniel Obrecht", "director", "Copper Velden")}),
 ])
 def test_credit_shapes(extractor, text, expected):
     text = "Meet Anna Marsh\n\n" + text if "SUBJECT" in str(expected) else text
@@ -219,3 +233,23 @@ def test_titles_after_a_role_and_on_and_after_called(extractor):
     record = _record(extractor, text)
     assert {f["title"] for f in record["films"]} == {"The Long Way Home", "Still"}
     assert ("Anna Quist", "cinematographer", "The Long Way Home") in _credits(record)
+
+
+def test_titles_with_an_inner_possessive_characters_and_modifiers_are_no_titles(extractor):
+    text = ("Obrecht's film credits include Orrin Gate (2012) as Piotr, The Lantern Keeper (2014) as "
+            "Detective Harris, and The Collector's Velden (2022) as Amos Ruel. He was second unit director "
+            "on Quilla Marsh's Québec epic La Grande Pell (1999). Tavish Ruel (Sweden) and Anna Marsh "
+            "(Proton Cinema) are producers.")
+    films = {f["title"] for f in _record(extractor, text)["films"]}
+    assert {"Orrin Gate", "The Lantern Keeper", "The Collector's Velden", "La Grande Pell"} <= films
+    assert not films & {"Piotr", "Detective Harris", "Amos Ruel", "Velden", "Québec", "Sweden", "Proton Cinema"}
+
+
+def test_titles_in_sentence_case_languages_run_through_their_lower_case_words(extractor):
+    text = ("La prima notte di velden (Indian Summer) is a 1972 Italian and French drama film directed by "
+            "Quilla Marsh. In 1997 she starred in the telenovela El orrin no tiene gato. In 2005 she starred "
+            "in Contra viento y marea as the villain. She scored the film Lo squartatore di New York (1982). "
+            "She starred in the film La La Land director Daniel Obrecht made.")
+    films = {f["title"] for f in _record(extractor, text)["films"]}
+    assert {"La prima notte di velden", "El orrin no tiene gato", "Contra viento y marea",
+            "Lo squartatore di New York", "La La Land"} <= films

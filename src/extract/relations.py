@@ -223,10 +223,12 @@ class SentenceReader:
         while i < end:
             tok = self.toks[i]
             if i in by_start:
-                if out and self.toks[by_start[i].end].text in {"'s", "’s"}:
-                    break  # "by Noor Haddad, Omar Haddad-Lennox's sister": a description, not a list
+                if self.toks[by_start[i].end].text in {"'s", "’s"}:
+                    break  # "by Noor Haddad, Omar Haddad-Lennox's sister", "featuring Clancy's hero"
                 out.append(by_start[i])
                 i = by_start[i].end
+            elif tok.lower_ == "as" and out and i == out[-1].end and self._character_end(i, end) > i + 1:
+                i = self._character_end(i, end)  # "starred A as Helen, B as Menelaus and C"
             elif tok.text == "(":
                 close = next((j for j in range(i, end) if self.toks[j].text == ")"), None)
                 if close is None:
@@ -240,6 +242,16 @@ class SentenceReader:
             else:
                 break
         return out
+
+    def _character_end(self, i: int, end: int) -> int:
+        """End of the part a listed actor plays: "as Helen", "as Vice Admiral James Greer",
+        "as a young nurse", up to the next comma, "and" or bracket (not "as well as")."""
+        if i + 1 >= end or self.toks[i + 1].lower_ == "well":
+            return i
+        j = i + 1
+        while j < end and j - i <= 8 and self.toks[j].lower_ not in {",", "and", ";", "(", ")", "."}:
+            j += 1
+        return j if j - i <= 8 else i
 
     def _paren_films(self, sent: _Sentence, person: Span) -> list[Span]:
         """Films in brackets right after a person: "X (“A”)" or "X, (“A”)"."""
@@ -329,6 +341,9 @@ class SentenceReader:
                 while start < sent.span.end and self.toks[start].lower_ != "by":
                     start += 1
                 start += 1
+            verb_at = {v.start: v for v in sent.verbs}
+            if start + 1 < sent.span.end and self.toks[start].lower_ == "and" and start + 1 in verb_at:
+                start = verb_at[start + 1].end  # "written by and starring X": X did both
             film = self._context_film(sent, verb.start)
             if film is None and mode == "starring" and not any(not self._in_parens(f) for f in sent.films):
                 film = self.last_film  # "I played the sister, opposite X": the film just talked about
@@ -430,7 +445,7 @@ class SentenceReader:
             while i > sent.span.start and self.toks[i - 1].text in {"“", '"', "‘"}:
                 i -= 1
             words = 0
-            while i > sent.span.start and self.toks[i - 1].is_lower and words < 4:
+            while i > sent.span.start and self.toks[i - 1].is_alpha and self.toks[i - 1].is_lower and words < 4:
                 i, words = i - 1, words + 1
             if not any(t.lower_ in FILM_WORDS for t in self.doc[i:film.start]) and i != film.start:
                 continue  # "Oliver Stone's controversial play X" is no film credit; "Spike Lee's X" is

@@ -63,6 +63,7 @@ class Rules:
     brands: frozenset[str]
     name_openers: frozenset[str]
     music_words: frozenset[str]
+    title_particles: frozenset[str]
     programme_words: frozenset[str]
     focus_cues: tuple[str, ...]
     alumni_cues: tuple[str, ...]
@@ -192,6 +193,7 @@ def load_rules(rules_dir: Path) -> Rules:
         brands=frozenset(load_list(d / "brands.txt")),
         name_openers=frozenset(load_list(d / "name_openers.txt")),
         music_words=frozenset(w.lower() for w in load_list(d / "music_words.txt")),
+        title_particles=frozenset(w.lower() for w in load_list(d / "title_particles.txt")),
         programme_words=frozenset(load_list(d / "programme_words.txt")),
         focus_cues=tuple(w.lower() for w in load_list(d / "focus_cues.txt")),
         alumni_cues=tuple(w.lower() for w in load_list(d / "alumni_cues.txt")),

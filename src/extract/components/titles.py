@@ -107,6 +107,16 @@ def _skip_aside(doc: Doc, i: int) -> int:
     return i
 
 
+def _skip_character(doc: Doc, i: int) -> int:
+    """Skips the part played after a listed title: "Rain (2019) as Jakub, ..." (not "as well as")."""
+    toks = tokens(doc)
+    if i + 1 >= len(doc) or toks[i].lower_ != "as" or toks[i + 1].lower_ == "well" or not _is_cap(toks[i + 1].text):
+        return i
+    end = next((j for j in range(i + 1, min(len(doc), i + 8)) if toks[j].lower_ in {",", "and", ";", "."}
+                or toks[j].is_sent_start), None)
+    return end if end is not None else i
+
+
 class FilmTitles:
     """Finds film and series titles and stores them in `doc.spans["films"]`."""
 
@@ -114,6 +124,7 @@ class FilmTitles:
         self.nlp = nlp
         self.rules = rules
         self.film_cues = Phrases(nlp, rules.film_cues)
+        self.cue_words = {c for c in rules.film_cues if " " not in c and c.islower()}
         self.non_film_cues = Phrases(nlp, rules.non_film_cues)
         self.verbs = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items() if kind == "active"])
         # "her credits include": a list of titles follows, as after a film cue
@@ -150,10 +161,11 @@ class FilmTitles:
         found += self._after_cue(doc, cues)
         found += self._after_verb(doc)
         found += self._role_on(doc)
+        found += self._after_name(doc)
         found += self._after_character(doc)
         found += self._headings(doc)
         found += [] if strict else self._dated(doc)
-        found = [self._without_owner(doc, s) for s in filter_spans(found)]
+        found = [self._sentence_case(doc, self._without_owner(doc, s)) for s in filter_spans(found)]
         found += self._repeats(doc, found)
         doc.spans["films"] = sorted(filter_spans(found), key=lambda s: s.start)
         return doc
@@ -169,12 +181,37 @@ class FilmTitles:
                 return make_span(doc, i + 1, span.end, span.label_, span.id_)
         return span
 
+    def _sentence_case(self, doc: Doc, span: Span) -> Span:
+        """A title in a language written in sentence case goes on through its lower-case words:
+        "El alma no tiene color", "Contra viento y marea as ...", "Lo squartatore di New York"."""
+        toks, particles = tokens(doc), self.rules.title_particles
+        j = span.end
+        while j < len(doc) and j - span.end < 8:
+            t, prev = toks[j], toks[j - 1].lower_
+            if t.is_sent_start or not t.is_alpha:
+                break
+            if not (t.is_lower and (t.lower_ in particles or t.lower_ not in STOP_WORDS)
+                    or _is_cap(t.text) and j > span.end and (prev in particles or toks[j - 1].is_title)):
+                break
+            j += 1
+        while j > span.end and toks[j - 1].lower_ in particles:
+            j -= 1
+        lower = [t.lower_ for t in doc[span.end:j] if t.is_lower]
+        if not lower or lower[0] in self.rules.common_words or lower[0] in self.not_heads or lower[0] in self.cue_words:
+            return span
+        starts = [toks[span.start].lower_, *lower[:2]]
+        if not any(w in particles and w not in STOP_WORDS for w in starts):
+            return span
+        return make_span(doc, span.start, j, span.label_, span.id_)
+
     def _owner_name(self, span: Span) -> bool:
         """Two to four capitalised words that read as a person's name: a known first or family
         name, or no everyday word among them ("Nonzee Nimibutr", "Enzo G. Castellari")."""
         words = span.text.split()
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
             return False
+        if words[0].lower() in {"the", "a", "an"}:
+            return False  # "The Collector's Daughter" is one title
         return self._looks_like_person(span) or not any(w.lower() in self.rules.common_words for w in words)
 
     def _after_verb(self, doc: Doc) -> list[Span]:
@@ -280,6 +317,27 @@ class FilmTitles:
             if start < t.i and t.i - start <= self.settings.max_title_words \
                     and not self._looks_like_person(doc[start:t.i]):
                 out.append(make_span(doc, start, t.i, "FILM", "film:dated"))
+        return out
+
+    def _after_name(self, doc: Doc) -> list[Span]:
+        """A title in brackets right after a name, in a sentence about credits, as the trade
+        press writes it: "directed by Ana Ruiz (Copper Sky)", "stars Jo Kemp (Glass Harbor)".
+        Places, acronyms and years in brackets are left alone."""
+        toks = tokens(doc)
+        credit_at = {s for _, s, _ in self.credit_starts.ranges(doc)} | {s for _, s, _ in self.role_labels.ranges(doc)}
+        out = []
+        for b in self.brackets(doc):
+            close = next((j for j in range(b + 1, min(len(doc), b + 8)) if toks[j].text in {")", "("}), None)
+            if close is None or toks[close].text != ")" or b < 2 or not (
+                    toks[b - 1].is_title and toks[b - 2].is_title and toks[b - 1].is_alpha):
+                continue
+            words = [t.text for t in doc[b + 1:close]]
+            if not title_like(words) or any(w[:1].isdigit() or (len(w) > 1 and w.isupper()) for w in words) \
+                    or words[-1] in self.rules.org_suffixes or (len(words) == 1 and words[0] in self.rules.non_name_words):
+                continue
+            sent = toks[b].sent
+            if any(sent.start <= k < b for k in credit_at):
+                out.append(make_span(doc, b + 1, close, "FILM", "film:after-name"))
         return out
 
     def _headings(self, doc: Doc) -> list[Span]:
@@ -468,10 +526,12 @@ class FilmTitles:
             end = next((k for k in range(i, end) if toks[k].lower_ in cut_at), end)
             if self._not_listed_title(doc, i, end, first=not out, cued=cued):
                 break
+            if end < len(doc) and toks[end].lower_ in self.cue_words:
+                break  # "Pelletier's Québec epic La Grande Rivière": a modifier, not a title
             if enclosed and not out and (end >= len(doc) or toks[end].text not in {",", ".", ";", "("}):
                 break
             out.append(make_span(doc, i, end, "FILM", rule))
-            nxt = _skip_aside(doc, end)
+            nxt = _skip_character(doc, _skip_aside(doc, end))
             while nxt < len(doc) and toks[nxt].lower_ in {",", "and", "as", "well"}:
                 nxt += 1
             if nxt == end:
@@ -534,6 +594,10 @@ class FilmTitles:
             while start < sent.end and toks[start].is_space:
                 start += 1
             end = self._title_end(doc, start, allow_and=True) if start < sent.end else start
+            if end == start and start < sent.end and toks[start].is_title and toks[start].lower_ in self.rules.title_particles:
+                end = start + 1  # "La prima notte di quiete is a 1972 film"
+            if end > start:
+                end = self._sentence_case(doc, doc[start:end]).end
             verb = _skip_aside(doc, end)
             if end == start or verb + 2 >= len(doc) or toks[verb].lower_ not in {"is", "was"}:
                 continue
@@ -548,6 +612,9 @@ class FilmTitles:
                     if after is None or not after.is_alpha or after.lower_ not in self.not_heads:
                         out.append(make_span(doc, start, end, "FILM", "film:defined"))
                     break
-                if not (toks[j].is_alpha or toks[j].like_num or toks[j].text == "-") or toks[j].lower_ in SMALL_WORDS:
+                hyphen = toks[j].text == "-" and not toks[j - 1].whitespace_  # "Tamil-language"
+                joined = toks[j].lower_ == "and" and j + 1 < len(doc) and toks[j + 1].is_title  # "Italian and French"
+                if not (toks[j].is_alpha or toks[j].like_num or hyphen) or toks[j].lower_ in SMALL_WORDS - {"-"} - {"and"} \
+                        or (toks[j].lower_ == "and" and not joined):
                     break
         return out
