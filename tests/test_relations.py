@@ -253,3 +253,17 @@ def test_titles_in_sentence_case_languages_run_through_their_lower_case_words(ex
     films = {f["title"] for f in _record(extractor, text)["films"]}
     assert {"La prima notte di velden", "El orrin no tiene gato", "Contra viento y marea",
             "Lo squartatore di New York", "La La Land"} <= films
+
+
+def test_schools_named_in_other_languages_by_possessive_and_learned_societies(extractor):
+    text = ("Anna Weiss earned a bachelor's degree from Université Laval and a diploma from the Escuela "
+            "Superior de Santa Velden. She graduated from the Politecnico di Orrin, then earned an MFA at UCLA's "
+            "School of Theater, Film and Television. She is a member of the Academy of Motion Picture Arts and "
+            "Sciences, was Dean of the College at Orrin College and earned an AFI nomination.")
+    record = _record(extractor, text)
+    names = {s["name"] for s in record["schools"]}
+    assert {"Université Laval", "Escuela Superior de Santa Velden", "Politecnico di Orrin", "Orrin College"} <= names
+    ucla = next(s for s in record["schools"] if s["name"].startswith("UCLA"))
+    assert "UCLA School of Theater, Film and Television" in [ucla["name"], *ucla["aliases"]]
+    assert not {n for n in names if "Academy" in n or n in {"AFI", "Dean of the College"}}
+    assert ("Anna Weiss", "Université Laval") in {(e["person"], e["school"]) for e in record["education"]}

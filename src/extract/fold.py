@@ -27,6 +27,7 @@ class Entity:
     key: tuple[str, ...]
     mentions: list[Ref] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
+    official: str | None = None  # a known institution's gazetteer name
 
     @cached_property
     def name(self) -> str:
@@ -44,6 +45,8 @@ class Entity:
             if folded not in seen:
                 seen.add(folded)
                 out.append(m.text)
+        if self.official and normalize(self.official) not in seen:
+            out.append(self.official)  # "UCLA's School of …" is the gazetteer's "UCLA School of …"
         return out
 
     def owns(self, ref: Ref) -> bool:
@@ -102,6 +105,8 @@ def fold_titles(refs: list[tuple[Ref, str, str]]) -> list[Entity]:
         key = (normalize(label if label not in {"SCHOOL", "FILM"} else ref.text),)
         entities.setdefault(key, Entity(key)).mentions.append(ref)
         entities[key].rules.append(rule)
+        if label not in {"SCHOOL", "FILM"} and label[:1].isupper():
+            entities[key].official = label
     for ref, rule in acronyms:
         host = next((e for e in entities.values() if _initials(_fullest(e)) == ref.text), None) or next(
             (e for e in entities.values() if _fullest(e).split()[0] == ref.text), None)

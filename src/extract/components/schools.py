@@ -13,11 +13,28 @@ from .matching import Phrases, Positions, claimed, make_span, tokens
 
 # Words one of the school patterns needs; the patterns run only this many tokens around them.
 HEAD_WORDS = {"University", "College", "Academy", "Institute", "Conservatory", "Conservatoire", "School",
-              "Polytechnic", "Universität", "Université", "Università", "Universidad"}
+              "Polytechnic", "Universität", "Université", "Università", "Universidad", "Universidade",
+              "Politecnico", "Politécnico", "Hochschule", "Akademie", "Academia", "Accademia", "Escuela",
+              "École", "Ecole", "Institut", "Instituto", "Istituto", "Conservatorio", "Scuola"}
 WINDOW = 14
 HEADS = {"University", "College", "Academy", "Institute", "Conservatory", "School"}
 ARTICLES = {"the", "a", "an"}
 NOT_AFTER = {"Award", "Awards", "Award-winning", "Prize", "Fellowship", "Festival"}
+# "an AFI nomination": a school's name used for its awards
+NOT_BEFORE_LOWER = {"award", "awards", "nomination", "nominations", "prize"}
+# "Dean of the College", "Hospital of the University of Pennsylvania": a post or a body of the school
+PART_OF = {"Dean", "President", "Chancellor", "Provost", "Rector", "Hospital", "Library", "Press", "Museum",
+           "Branch", "Board", "Trustees", "Regents", "Friends"}
+# "Russian Academy of Sciences", "Academy of Motion Picture Arts and Sciences": learned societies
+SOCIETY_WORDS = {"Sciences", "Humanities"}
+
+
+def _possessive(name: str) -> set[str]:
+    """"UCLA School of Theater" is also written "UCLA's School of Theater"."""
+    first, _, rest = name.partition(" ")
+    if not first.isupper() or rest.split(" ", 1)[0] not in HEADS:
+        return set()
+    return {f"{first}'s {rest}", f"{first}’s {rest}"}
 
 
 class Schools:
@@ -29,7 +46,7 @@ class Schools:
         for official, others in rules.institutions.items():
             for name in (official, *others):
                 # "King's College London" is also written with a curly apostrophe
-                for written in {name, name.replace("'", "’")}:
+                for written in {name, name.replace("'", "’"), *_possessive(name)}:
                     names.setdefault(written, official)
         self.known = Phrases(nlp, {p: o for p, o in names.items() if p != p.lower()})
         self.heads = Positions(nlp, HEAD_WORDS)
@@ -42,8 +59,10 @@ class Schools:
 
     def __call__(self, doc: Doc) -> Doc:
         busy = claimed(doc, "films")
+        toks = tokens(doc)
         known = [make_span(doc, s.start, s.end, s.label_, "school:gazetteer")
-                 for s in self.known.spans(doc) if not self._place(doc, s)]
+                 for s in self.known.spans(doc) if not self._place(doc, s)
+                 and not (s.end < len(doc) and toks[s.end].lower_ in NOT_BEFORE_LOWER)]
         shaped = [self._trim(doc, s) for s in self._shapes(doc)]
         spans = [s for s in known + [s for s in shaped if s is not None]
                  if not busy & set(range(s.start, s.end))]
@@ -84,6 +103,11 @@ class Schools:
                 and toks[i + 1].text not in HEADS and toks[i + 1].text[:1].isupper()]
         if poss:
             start = poss[-1] + 1
+        if toks[start].text in PART_OF and start + 1 < end and toks[start + 1].lower_ == "of":
+            start += 2
+        if any(t.text in SOCIETY_WORDS for t in doc[start:min(len(doc), end + 8)]) and any(
+                t.text == "Academy" for t in doc[start:end]):
+            return None
         # "After", "the" go; a capitalised word inside a sentence stays ("Our Lady of the Lake University")
         while start < end and toks[start].lower_ in STOP_WORDS and (
                 not toks[start].is_title or toks[start].is_sent_start or toks[start].lower_ in ARTICLES):
