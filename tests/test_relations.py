@@ -267,3 +267,20 @@ def test_schools_named_in_other_languages_by_possessive_and_learned_societies(ex
     assert "UCLA School of Theater, Film and Television" in [ucla["name"], *ucla["aliases"]]
     assert not {n for n in names if "Academy" in n or n in {"AFI", "Dean of the College"}}
     assert ("Anna Weiss", "Université Laval") in {(e["person"], e["school"]) for e in record["education"]}
+
+
+def test_a_casting_announcement_under_a_section_label_and_a_premiere_line_in_a_programme(extractor):
+    text = ("FILM | CASTING\n\nQuilla Marsh Joins Orrin Velden Thriller 'Pell Water'\n\n"
+            "EXCLUSIVE: Quilla Marsh has joined the cast of Pell Water, from a screenplay by Will Obrecht. "
+            "Dana Whitfield, Tom Ruel and Marcus Lowe are executive producers. Production begins next month.\n\n"
+            "Related: Daniel Obrecht Sets Next Feature After Sundance Breakout\n")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "actor", "Pell Water"), ("Will Obrecht", "writer", "Pell Water"),
+            ("Dana Whitfield", "executive producer", "Pell Water"), ("Tom Ruel", "executive producer", "Pell Water"),
+            ("Marcus Lowe", "executive producer", "Pell Water")} <= credits
+    programme = ("The Orrin Gate\nCanada | 2025 | 94 min\nWorld Premiere\n\nDirector: Quilla Marsh\n"
+                 "Original Music: Tom Ruel\nSound Design: Dana Whitfield\n")
+    record = _record(extractor, programme)
+    assert {f["title"] for f in record["films"]} == {"The Orrin Gate"}
+    assert {("Tom Ruel", "composer", "The Orrin Gate"), ("Dana Whitfield", "sound designer", "The Orrin Gate")
+            } <= _credits(record)

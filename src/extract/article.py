@@ -130,9 +130,8 @@ class ArticleBuilder:
         chars = self.settings.focus_opening_chars
         if not self.focus_cue.search(text[:chars].lower()):
             return None
-        body = text.lstrip()
-        headline_end = text.find("\n", len(text) - len(body))
-        headline = [e for e in films if any(m.start < headline_end for m in e.mentions)]
+        start, end = self._headline(text)
+        headline = [e for e in films if any(start <= m.start < end for m in e.mentions)]
         if len(headline) == 1 and len(headline[0].mentions) >= 2:
             return headline[0]
         opening = [e for e in films if min(m.start for m in e.mentions) < chars]
@@ -140,6 +139,17 @@ class ArticleBuilder:
             return None
         focus = opening[0]
         return focus if all(len(e.mentions) <= len(focus.mentions) for e in films) else None
+
+    @staticmethod
+    def _headline(text: str) -> tuple[int, int]:
+        """Character range of the headline: the first line with a lower-case letter
+        (a section label in capitals such as "FILM | CASTING" comes before it)."""
+        pos = 0
+        for line in text.split("\n"):
+            if any(c.islower() for c in line):
+                return pos, pos + len(line)
+            pos += len(line) + 1
+        return 0, 0
 
     def _credits(self, facts, people, films, subject, text) -> list[Credit]:
         best: dict[tuple, Credit] = {}

@@ -498,6 +498,8 @@ class SentenceReader:
         if rule == "credit:apposition" and self.toks[last.end].lower_ in {":"} | ROLE_COPULA:  # "Producers: A, B"
             agents += [p for p in self._listed(sent, last.end + 1) if p is not agent and p.start not in taken]
             taken.update(p.start for p in agents if not isinstance(p, str))
+        if rule == "credit:post" and self.toks[first.start - 1].lower_ == "are" and not isinstance(agent, str):
+            agents = self._listed_before(sent, agent) + agents  # "A and B are executive producers"
         out = []
         for who in agents:
             for role in roles:
@@ -505,6 +507,20 @@ class SentenceReader:
                     credited.append((who, role))
                 for film in films or [None]:
                     out.append(self._fact(sent, who, rule, role=role, film=self._ref(film)))
+        return out
+
+    def _listed_before(self, sent: _Sentence, person: Span) -> list[Span]:
+        """The people listed before `person`: "A, B and [person]"."""
+        by_end = {p.end: p for p in sent.persons}
+        out, i = [], person.start
+        while i - 1 > sent.span.start and self.toks[i - 1].lower_ in {",", "and", "&"}:
+            j = i - 1
+            while j > sent.span.start and self.toks[j - 1].lower_ in {",", "and", "&"}:
+                j -= 1
+            if j not in by_end:
+                break
+            out.insert(0, by_end[j])
+            i = by_end[j].start
         return out
 
     def _noun_agent(self, sent: _Sentence, first: Span, last: Span, taken: set[int]

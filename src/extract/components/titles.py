@@ -353,7 +353,8 @@ class FilmTitles:
         out = []
         for n, (start, end) in enumerate(lines):
             if end - start > self.settings.max_title_words + 30 or start in credit_starts \
-                    or toks[start].lower_ in self.programme_words or toks[start].lower_ == "by":
+                    or toks[start].lower_ in self.programme_words or toks[end - 1].lower_ in self.programme_words \
+                    or toks[start].lower_ == "by":
                 continue  # a paragraph, a credit line ("Directed by ...") or a byline, not a title
             title_end = self._title_end(doc, start, line=True)
             if title_end == start or title_end - start > self.settings.max_title_words:
