@@ -284,3 +284,26 @@ def test_a_casting_announcement_under_a_section_label_and_a_premiere_line_in_a_p
     assert {f["title"] for f in record["films"]} == {"The Orrin Gate"}
     assert {("Tom Ruel", "composer", "The Orrin Gate"), ("Dana Whitfield", "sound designer", "The Orrin Gate")
             } <= _credits(record)
+
+
+def test_he_beside_i_is_the_person_named_before_and_as_a_role_i_is_the_subject(extractor):
+    text = ("Meet Anna Marsh\n\nWhat came next?\nDaniel Obrecht and I made “Orrin Gate,” which he directed and "
+            "I produced. My favourite director is Agnès Varda. She made it look effortless, and as an AD I know "
+            "how hard that is.")
+    credits = _credits(_record(extractor, text))
+    assert {("Daniel Obrecht", "director", "Orrin Gate"), ("Anna Marsh", "producer", "Orrin Gate"),
+            ("Anna Marsh", "assistant director", None)} <= credits
+    assert not {c for c in credits if c[0] == "Agnès Varda" or c[:2] == ("Anna Marsh", "director")}
+
+
+def test_a_director_in_an_apposition_after_the_film_and_verbs_of_debuts_and_scores(extractor):
+    text = ("Tom Ruel is an actor. I was a co-producer on “The Quiet Velden,” Quilla Marsh's first feature, "
+            "which was a lesson. He loved the film Orrin Gate, Daniel Obrecht's debut film. He made his screen "
+            "debut in the series Pell Water (2009). In 2024 Ruel would star in and co-write Copper Velden. "
+            "Anna Marsh asked Dana Whitfield to score her documentary Glass Orrin.")
+    record = _record(extractor, text)
+    assert {("Quilla Marsh", "director", "The Quiet Velden"), ("Daniel Obrecht", "director", "Orrin Gate"),
+            ("Tom Ruel", "actor", "Pell Water"), ("Tom Ruel", "actor", "Copper Velden"),
+            ("Tom Ruel", "writer", "Copper Velden"), ("Dana Whitfield", "composer", "Glass Orrin")
+            } <= _credits(record)
+    assert "Daniel Obrecht" not in {f["title"] for f in record["films"]}

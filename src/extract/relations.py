@@ -107,6 +107,7 @@ class SentenceReader:
         self.last_film: Span | None = None
         # the person a paragraph is about: named at the start of one of its sentences
         self.topic: Span | None = None
+        self.last_person: Span | None = None
 
     def _bucket(self, persons: list[Span]) -> list[_Sentence]:
         starts = self.starts
@@ -128,6 +129,8 @@ class SentenceReader:
             outside = [f for f in sent.films if not self._in_parens(f)]
             if outside:
                 self.last_film = outside[-1]
+            if sent.persons:
+                self.last_person = sent.persons[-1]
         return out
 
     def _update_topic(self, sent: _Sentence) -> None:
@@ -154,11 +157,19 @@ class SentenceReader:
         return end == person.end and person.start > sent.span.start \
             and self.toks[person.start - 1].lower_ in {"is", "was"}
 
-    def _pronoun(self, word: str) -> Span | str:
-        """"I" is the article's subject; "she"/"he" the paragraph's topic, else the subject."""
-        if word in FIRST_PERSON or self.topic is None:
+    def _pronoun(self, word: str, sent: _Sentence, at: int) -> Span | str:
+        """"I" is the article's subject; "she"/"he" the paragraph's topic, else the subject, except
+        beside an "I" ("which he directed and I produced"): then the person named last before."""
+        if word in FIRST_PERSON:
             return SUBJECT
-        return self.topic
+        if self.topic is not None:
+            return self.topic
+        if any(w in FIRST_PERSON for _, w in self._pronouns(sent)):
+            before = [p for p in sent.persons if p.end <= at]
+            other = before[-1] if before else self.last_person
+            if other is not None:
+                return other
+        return SUBJECT
 
     # ---- helpers -------------------------------------------------------------------------
     def _ref(self, span: Span | None) -> Ref | None:
@@ -200,7 +211,7 @@ class SentenceReader:
         cands: list[tuple[int, Span | str]] = [
             (p.start, p) for p in sent.persons if p.start not in taken
             and not (p.start > 0 and self.toks[p.start - 1].lower_ in NOT_AGENT_BEFORE)]
-        cands += [(i, self._pronoun(w) if w in PRONOUNS else None) for i, w in self._pronouns(sent)]
+        cands += [(i, self._pronoun(w, sent, i) if w in PRONOUNS else None) for i, w in self._pronouns(sent)]
         before = [c for c in cands if c[0] < at]
         after = [c for c in cands if c[0] > at]
         if before:
@@ -456,6 +467,29 @@ class SentenceReader:
             else:
                 continue
             out.append(self._fact(sent, person, "credit:possessive", role="director", film=self._ref(film)))
+        return out + self._possessive_after(sent)
+
+    def _possessive_after(self, sent: _Sentence) -> list[Fact]:
+        """A director named in an apposition after a film: "“The Quiet Part,” Marguerite
+        Oyelaran's first feature, ..."."""
+        film_ends = {f.end: f for f in sent.films}
+        out = []
+        for person in sent.persons:
+            i, end = person.end, sent.span.end
+            if i >= end or self.toks[i].text not in {"'s", "’s"}:
+                continue
+            j = i + 1
+            while j < end and j - i <= 4 and self.toks[j].is_alpha and self.toks[j].is_lower:
+                j += 1
+            if not any(t.lower_ in FILM_WORDS - {"it"} for t in self.doc[i + 1:j]) or (
+                    j < end and self.toks[j].text not in {",", ".", ";", ")"}):
+                continue
+            k = person.start - 1
+            while k > sent.span.start and self.toks[k].text in {",", "”", '"', "’"}:
+                k -= 1
+            if k + 1 in film_ends and self.toks[person.start - 1].text in {",", "”", "\""} and k + 1 < person.start:
+                out.append(self._fact(sent, person, "credit:possessive", role="director",
+                                      film=self._ref(film_ends[k + 1])))
         return out
 
     def _role_groups(self, sent: _Sentence) -> list[list[Span]]:
@@ -545,13 +579,28 @@ class SentenceReader:
         if first.start >= 2 and self.toks[first.start - 1].text == "(" and first.start - 1 in by_end:
             return by_end[first.start - 1], "credit:bracket"
         if self._introduced(first, sent) or nxt.lower() in CREDIT_WORDS:
-            agent = self._agent(sent, first.start, taken)
+            agent = self._as_opener(sent, first, last) or self._agent(sent, first.start, taken)
             if agent is None:
                 return None
             # a post, with no article: "X is line producer", "returns as director of photography"
             bare = first.start > 0 and self.toks[first.start - 1].lower_ in COPULA | {"as"}
             return agent, "credit:post" if bare else "credit:as"
         return None
+
+    def _as_opener(self, sent: _Sentence, first: Span, last: Span) -> Span | str | None:
+        """"as an AD I know", "As a producer, she ...": the one named right after the role."""
+        i = first.start - 1
+        while i > sent.span.start and self.toks[i].lower_ in {"a", "an"}:
+            i -= 1
+        if self.toks[i].lower_ != "as" or (i > sent.span.start and self.toks[i - 1].lower_ not in {",", "and", "but"}
+                                            and i != self._first_word(sent)):
+            return None
+        j = last.end + (last.end < sent.span.end and self.toks[last.end].text == ",")
+        if j >= sent.span.end:
+            return None
+        if self.toks[j].lower_ in PRONOUNS:
+            return self._pronoun(self.toks[j].lower_, sent, j)
+        return next((p for p in sent.persons if p.start == j), None)
 
     def _first_word(self, sent: _Sentence) -> int:
         return next((t.i for t in sent.span if not t.is_space), sent.span.start)

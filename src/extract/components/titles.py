@@ -547,8 +547,9 @@ class FilmTitles:
         if end == i or end - i > self.settings.max_title_words or doc[i:end].text in self.rules.roles \
                 or (end - i == 1 and YEAR.match(toks[i].text)):
             return True
-        return first and (self._looks_like_person(doc[i:end], cued=cued)
-                          or (end < len(doc) and toks[end].text in POSSESSIVES))
+        if end < len(doc) and toks[end].text in POSSESSIVES:
+            return True  # "the film Orrin Gate, Tom Ruel's debut": an owner, not a title
+        return first and self._looks_like_person(doc[i:end], cued=cued)
 
     @staticmethod
     def _title_end(doc: Doc, i: int, listed: bool = False, allow_and: bool = False, line: bool = False) -> int:
