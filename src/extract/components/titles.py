@@ -323,10 +323,13 @@ class FilmTitles:
         """A title in brackets right after a name, in a sentence about credits, as the trade
         press writes it: "directed by Ana Ruiz (Copper Sky)", "stars Jo Kemp (Glass Harbor)".
         Places, acronyms and years in brackets are left alone."""
+        brackets = self.brackets(doc)
+        if not brackets:
+            return []
         toks = tokens(doc)
         credit_at = {s for _, s, _ in self.credit_starts.ranges(doc)} | {s for _, s, _ in self.role_labels.ranges(doc)}
         out = []
-        for b in self.brackets(doc):
+        for b in brackets:
             close = next((j for j in range(b + 1, min(len(doc), b + 8)) if toks[j].text in {")", "("}), None)
             if close is None or toks[close].text != ")" or b < 2 or not (
                     toks[b - 1].is_title and toks[b - 2].is_title and toks[b - 1].is_alpha):
