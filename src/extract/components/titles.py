@@ -619,7 +619,7 @@ class FilmTitles:
                     break
                 hyphen = toks[j].text == "-" and not toks[j - 1].whitespace_  # "Tamil-language"
                 joined = toks[j].lower_ == "and" and j + 1 < len(doc) and toks[j + 1].is_title  # "Italian and French"
-                if not (toks[j].is_alpha or toks[j].like_num or hyphen) or toks[j].lower_ in SMALL_WORDS - {"-"} - {"and"} \
-                        or (toks[j].lower_ == "and" and not joined):
+                if not (toks[j].is_alpha or toks[j].like_num or hyphen) \
+                        or (toks[j].lower_ in SMALL_WORDS and not (hyphen or joined)):
                     break
         return out
