@@ -5,19 +5,23 @@ People: a full name folds into the longest name holding its words in order, or t
 words in another order (family name first). A single word ("Li", "Lizzy", "Ms. Liu") joins
 the one person whose name has that word. When two people share it, it is the profiled
 person's if the headline names one of them ("Artist Spotlight: Director Julian Cho" makes
-a later "Cho" Julian's); otherwise the nearest full mention before it decides, and with
-none before it the word stays unattached.
+a later "Cho" Julian's); otherwise a full mention just before it decides, else the person
+named first; with no full mention before it the word stays unattached.
 Films and schools: the same folded name, a gazetteer's official name, or an all-capitals
 short form spelling the initials or opening word of another name ("BFA", "UCLA").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .namekeys import HONORIFICS, person_words, subsequence
 from .relations import Ref
 from .textnorm import normalize
+
+# A nickname in quotes inside a full name: Margaret "Peggy" Haldane
+NICKNAME = re.compile(r' (["“‘])([^"“”‘’]+)["”’] ')
 
 
 @dataclass
@@ -35,16 +39,19 @@ class Entity:
         Read once folding is done."""
         full = max(self.mentions, key=lambda m: (len(name_key(m.text)), len(m.text), -m.start)).text
         first, _, rest = full.partition(" ")
-        return rest if rest and first.rstrip(".").casefold() in HONORIFICS else full
+        return NICKNAME.sub(" ", rest if rest and first.rstrip(".").casefold() in HONORIFICS else full)
 
     @property
     def aliases(self) -> list[str]:
         seen, out = {normalize(self.name)}, []
         for m in sorted(self.mentions, key=lambda m: m.start):
-            folded = normalize(m.text)
-            if folded not in seen:
-                seen.add(folded)
-                out.append(m.text)
+            nick = NICKNAME.search(m.text)
+            # Margaret "Peggy" Haldane is also Peggy Haldane
+            for text in (m.text, f"{nick.group(2)} {m.text[nick.end():]}" if nick else ""):
+                folded = normalize(text)
+                if text and folded not in seen:
+                    seen.add(folded)
+                    out.append(text)
         if self.official and normalize(self.official) not in seen:
             out.append(self.official)  # "UCLA's School of …" is the gazetteer's "UCLA School of …"
         return out
@@ -58,11 +65,12 @@ def name_key(text: str) -> tuple[str, ...]:
     return person_words(text)
 
 
-def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: frozenset[int] = frozenset()
-                ) -> list[Entity]:
+def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: frozenset[int] = frozenset(),
+                near: int = 200) -> list[Entity]:
     """People of one article from full-name mentions (with the rule that found each) and
     single-word mentions; see the module docstring for the rules. `subject_at`: where the
-    headline names the profiled person, whose claim to a shared short form comes first."""
+    headline names the profiled person, whose claim to a shared short form comes first;
+    `near`: how close before a shared short form a full mention must be to claim it."""
     entities: list[Entity] = []
     full = list({ref.start: (ref, rule) for ref, rule in full}.values())  # a span found twice counts once
     for ref, rule in sorted(full, key=lambda x: (-len(name_key(x[0].text)), x[0].start)):
@@ -81,16 +89,24 @@ def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: froze
         hosts = [e for e in entities if key[0] in e.key]
         if len(hosts) > 1:
             profiled = [e for e in hosts if any(m.start in subject_at for m in e.mentions)]
-            hosts = profiled if len(profiled) == 1 else _nearest_before(hosts, ref)
+            hosts = profiled if len(profiled) == 1 else _nearest_before(hosts, ref, near)
         if len(hosts) == 1:
             hosts[0].mentions.append(ref)
     return entities
 
 
-def _nearest_before(hosts: list[Entity], ref: Ref) -> list[Entity]:
-    before = [(max(m.start for m in e.mentions if m.start < ref.start), e) for e in hosts
-              if any(m.start < ref.start and len(m.text.split()) > 1 for m in e.mentions)]
-    return [max(before, key=lambda x: x[0])[1]] if before else []
+def _nearest_before(hosts: list[Entity], ref: Ref, near: int) -> list[Entity]:
+    """The host named in full nearest before `ref` when that is within `near` characters,
+    else the host named first (the article's main person: "the son of Andrzej Wierzbicki.
+    ... After drama school, Wierzbicki ..." is about Tomasz)."""
+    before = [(max(m.start for m in e.mentions if m.start < ref.start and len(m.text.split()) > 1), e)
+              for e in hosts if any(m.start < ref.start and len(m.text.split()) > 1 for m in e.mentions)]
+    if not before:
+        return []
+    at, nearest = max(before, key=lambda x: x[0])
+    if ref.start - at <= near:
+        return [nearest]
+    return [min(before, key=lambda x: min(m.start for m in x[1].mentions))[1]]
 
 
 def fold_titles(refs: list[tuple[Ref, str, str]]) -> list[Entity]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_suffix_regex
 
 from .components.degrees import Degrees
 from .components.sentences import Sentences
@@ -16,6 +17,10 @@ from .components.titles import FilmTitles
 from .errors import ExtractError
 from .rules import Rules, fingerprint, load_rules
 from .settings import Settings
+
+# A reference marker copied from a wiki page ("Haye.[7]", "Borough.[4][5]") is a token of
+# its own, so that the word and the full stop before it are read as usual.
+CITATION_MARK = r"\[\d{1,3}\]"
 
 COMPONENTS = ("extract_sentences", "extract_films", "extract_schools",
               "extract_roles", "extract_degrees", "extract_names")
@@ -70,6 +75,11 @@ def make_names(nlp: Language, name: str, settings: dict) -> PersonNames:
     return PersonNames(nlp, rules_for(s), s)
 
 
+def _split_citation_marks(nlp: Language) -> None:
+    suffixes = [*nlp.Defaults.suffixes, CITATION_MARK] if nlp.Defaults.suffixes else [CITATION_MARK]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
 def build_pipeline(settings: Settings | None = None, model: str | None = None) -> Language:
     """A blank English pipeline (or the installed pipeline `model`) plus the project's components."""
     settings = settings or Settings()
@@ -82,6 +92,7 @@ def build_pipeline(settings: Settings | None = None, model: str | None = None) -
     else:
         nlp = spacy.blank("en")
     nlp.max_length = max(nlp.max_length, settings.max_chunk_chars + 1)
+    _split_citation_marks(nlp)
     config = {"settings": settings.model_dump(mode="json")}
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("extract_sentences")  # a pretrained parser or senter sets its own

@@ -45,6 +45,9 @@ class Settings(BaseModel):
     subject_headline_chars: int = Field(160, ge=0)
     # Otherwise the most-mentioned person is the subject if named at least this often.
     subject_min_mentions: int = Field(3, ge=1)
+    # A family name alone that two people of an article share ("Haldane") is the one named in
+    # full within this many characters before it; farther on, the one the article names first.
+    shared_name_near_chars: int = Field(200, ge=0)
     # An article about one film (a production announcement): the film named within this many
     # characters of its start, at least `focus_min_mentions` times, and no other film named there.
     # Roles stated there with no film ("Executive producers are X and Y") are taken as its credits.

@@ -63,7 +63,8 @@ def is_name_token(token: Token) -> bool:
     return _name_text(token.text)
 
 
-NAME, SUFFIX, PARTICLE, HYPHEN, ALPHA, OTHER = range(6)
+NAME, SUFFIX, PARTICLE, HYPHEN, ALPHA, QUOTE, OTHER = range(7)
+QUOTES = {'"', "“", "”", "‘", "’", "'"}
 
 
 def _fit(start: int, end: int, ents: list[tuple[int, int]]) -> tuple[int, int]:
@@ -107,7 +108,10 @@ class PersonNames:
         ents = [(e.start, e.end) for e in doc.ents if e.label_ in PERSON_LABELS]
         ner = {i for s, e in ents for i in range(s, e)}
         people, parts, rejected = [], [], []
-        runs = self._runs(doc, busy)
+        # "she played Nora Bevan": the name after a character verb is a part, not a person
+        parts_played = {v.end for v in doc.spans["role_verbs"] if v.id_ == "verb:character"} \
+            if "role_verbs" in doc.spans else set()
+        runs = [r for r in self._runs(doc, busy) if r[0] not in parts_played]
         # single capitalised words standing alone: a family name repeated in a profile ("Dragomir said")
         alone = Counter(toks[s].text for s, e in runs if e - s == 1 and not toks[s].is_upper)
         for run in runs:
@@ -156,9 +160,14 @@ class PersonNames:
     @staticmethod
     def _continues(i: int, kinds: list[int], spaced: list[int]) -> bool:
         """Token i extends the run before it: a name word, a suffix, a particle (or two: "von
-        der") before a name word, or a hyphen joining two words."""
+        der") before a name word, a hyphen joining two words, or the quotes of a nickname
+        (Margaret "Peggy" Haldane)."""
         kind, n = kinds[i], len(kinds)
         return (kind in (NAME, SUFFIX)
+                or (kind == QUOTE and i + 3 < n and kinds[i + 1] == NAME and kinds[i + 2] == QUOTE
+                    and kinds[i + 3] == NAME)
+                or (kind == QUOTE and i >= 2 and kinds[i - 2] == QUOTE and kinds[i - 1] == NAME
+                    and i + 1 < n and kinds[i + 1] == NAME)
                 or (kind == PARTICLE and i + 1 < n and (kinds[i + 1] == NAME or (
                     kinds[i + 1] == PARTICLE and i + 2 < n and kinds[i + 2] == NAME)))
                 or (kind == HYPHEN and not spaced[i - 1] and not spaced[i] and i + 1 < n
@@ -193,6 +202,8 @@ class PersonNames:
                 kind = PARTICLE
             elif text == "-":
                 kind = HYPHEN
+            elif text in QUOTES:
+                kind = QUOTE
             elif text.isalpha():
                 kind = ALPHA
             else:
@@ -208,7 +219,9 @@ class PersonNames:
         pieces, start, after_word = [], None, False
         for i in range(run[0], run[1] + 1):
             token = toks[i] if i < run[1] else None
-            stop = token is None or self._never_name(token)
+            # the second half of a hyphenated name is part of it ("Okonkwo-Bright")
+            stop = token is None or (self._never_name(token) and not (
+                start is not None and self._after_hyphen(toks, i, start)))
             if stop and start is not None:
                 if not (token is not None and token.text in self.rules.org_suffixes):
                     pieces.append((start, i, after_word))
@@ -221,6 +234,12 @@ class PersonNames:
                 after_word = not (self._opener(token) or token.is_sent_start)
         return [p for p in pieces if sum(w.lower() not in PARTICLES for w in text_of(doc, p[0], p[1]).split())
                 <= MAX_NAME_WORDS]
+
+    @staticmethod
+    def _after_hyphen(toks: list[Token], i: int, start: int) -> bool:
+        """Token i follows a hyphen that joins it to the name word before it."""
+        return i - 2 >= start and toks[i - 1].text == "-" and not toks[i - 2].whitespace_ \
+            and not toks[i - 1].whitespace_ and is_name_token(toks[i - 2])
 
     def _opener(self, token: Token) -> bool:
         """A word that may stand before a name: an honorific, an office or a role word."""
@@ -262,6 +281,8 @@ class PersonNames:
             evidence.append("family-first")
         if ner.issuperset(range(start, end)):
             evidence.append("ner")
+        if len(words) > 2 and words[1][:1] in QUOTES:
+            evidence.append("nickname")  # Margaret "Peggy" Haldane
         if alone and alone[last] >= self.settings.person_alone_min and "surname" not in evidence \
                 and last.lower() not in self.rules.common_words:
             evidence.append("repeated")
