@@ -307,3 +307,42 @@ def test_a_director_in_an_apposition_after_the_film_and_verbs_of_debuts_and_scor
             ("Tom Ruel", "writer", "Copper Velden"), ("Dana Whitfield", "composer", "Glass Orrin")
             } <= _credits(record)
     assert "Daniel Obrecht" not in {f["title"] for f in record["films"]}
+
+
+def test_a_trade_announcement_with_bracketed_title_lists_and_a_title_case_headline(extractor):
+    text = ("Quilla Okonkwo-Bright, Tom Ruel To Star In Daniel Obrecht's Thriller Moth Season\n\n"
+            "EXCLUSIVE: Quilla Okonkwo-Bright (Glass Orrin, The Quiet Velden) and Tom Ruel (Pell Water) are set "
+            "to star in Moth Season, the second feature from writer-director Daniel Obrecht (Copper Velden). "
+            "Behind the camera, Obrecht reteams with his Copper Velden crew. Maren Quist (Copper Velden, "
+            "Salt Harbor) will serve as DP. Casting is by Dana Whitfield.")
+    record = _record(extractor, text)
+    assert {"Glass Orrin", "The Quiet Velden", "Pell Water", "Copper Velden", "Salt Harbor", "Moth Season"} \
+        <= {f["title"] for f in record["films"]}
+    assert "Quilla Okonkwo-Bright" in {p["name"] for p in record["people"]}
+    credits = _credits(record)
+    assert {("Quilla Okonkwo-Bright", "actor", "Moth Season"), ("Tom Ruel", "actor", "Moth Season"),
+            ("Quilla Okonkwo-Bright", "actor", "Glass Orrin"), ("Tom Ruel", "actor", "Pell Water"),
+            ("Maren Quist", "cinematographer", "Moth Season"), ("Maren Quist", "cinematographer", "Salt Harbor"),
+            ("Dana Whitfield", "casting director", "Moth Season")} <= credits
+    # the film of the crew line is the announced one, not the one named a sentence before
+    assert ("Dana Whitfield", "casting director", "Copper Velden") not in credits
+
+
+def test_nicknames_shared_family_names_characters_and_network_titles(extractor):
+    text = ("Quilla \"Peg\" Obrecht, actor, dies at 81\n\n"
+            "Quilla \"Peg\" Obrecht has died. Her first role came in Orrin Gate (1968), directed by "
+            "Tavish Obrecht, a drama about a farm. She married Obrecht two years later. He directed her "
+            "again in the drama Moth Season.\n\nTelevision made her a household name. For eleven series she "
+            "played Odile Varn, the matriarch of ITV's Pell Water, a role she said she took for one year. "
+            "Obrecht was also a teacher, and she appeared in the BBC's The Velden Rooms. She was with "
+            "Wendell Haye.[7]")
+    record = _record(extractor, text)
+    people = {p["name"]: p["aliases"] for p in record["people"]}
+    assert record["subject"] == "Quilla Obrecht" and "Peg Obrecht" in people["Quilla Obrecht"]
+    assert "Odile Varn" not in people and "Wendell Haye" in people  # a character; a reference mark split off
+    assert {"Orrin Gate", "Moth Season", "Pell Water", "The Velden Rooms"} <= {f["title"] for f in record["films"]}
+    assert not {"Peg", "Tavish Obrecht"} & {f["title"] for f in record["films"]}
+    credits = _credits(record)
+    assert {("Tavish Obrecht", "director", "Orrin Gate"), ("Tavish Obrecht", "director", "Moth Season")} <= credits
+    assert ("Quilla Obrecht", "actor", "The Velden Rooms") in credits  # "Obrecht" far from Tavish is her
+    assert ("Quilla Obrecht", "director", "Moth Season") not in credits  # "he" in a piece about a woman

@@ -41,7 +41,7 @@ class ArticleBuilder:
         full = [(Ref.of(s, off), s.id_) for off, d in docs for s in d.spans["people"]]
         parts = [Ref.of(s, off) for off, d in docs for s in d.spans["name_parts"]]
         cued = frozenset(char_range(s)[0] + off for off, d in docs for s in d.spans["subject_cues"])
-        people = fold_people(full, parts, cued)
+        people = fold_people(full, parts, cued, self.settings.shared_name_near_chars)
         films = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs for s in d.spans["films"]])
         schools = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs
                                for s in d.spans["schools"]])
@@ -131,9 +131,13 @@ class ArticleBuilder:
         if not self.focus_cue.search(text[:chars].lower()):
             return None
         start, end = self._headline(text)
-        headline = [e for e in films if any(start <= m.start < end for m in e.mentions)]
-        if len(headline) == 1 and len(headline[0].mentions) >= 2:
-            return headline[0]
+        # a headline in title case hides its titles from the rules ("Star In Ana Ruiz's
+        # Thriller Undertow"): a film found in the body and written there counts too
+        line = text[start:end]
+        seen = [(e, sum(start <= m.start < end for m in e.mentions)) for e in films]
+        headline = [(e, n) for e, n in seen if n or re.search(rf"(?<!\w){re.escape(e.name)}(?!\w)", line)]
+        if len(headline) == 1 and len(headline[0][0].mentions) + (not headline[0][1]) >= 2:
+            return headline[0][0]
         opening = [e for e in films if min(m.start for m in e.mentions) < chars]
         if len(opening) != 1 or len(opening[0].mentions) < self.settings.focus_min_mentions:
             return None
@@ -161,7 +165,10 @@ class ArticleBuilder:
                 if role is None:
                     continue
                 f = replace(f, role=role)
-            if f.kind == "credit" and f.film is None and focus is not None and f.rule in FOCUS_RULES:
+            # in an announcement, a crew line's film is the announced one, not the last film
+            # an earlier sentence named ("his Burn Season crew. Casting is by X")
+            if f.kind == "credit" and focus is not None and f.rule in FOCUS_RULES and (
+                    f.film is None or not f.sentence[0] <= f.film.start < f.sentence[1]):
                 f = replace(f, rule="credit:focus")
             # "directed by X" with no film known says little: only role statements
             # ("X is a director", "as producer") give credits without a film

@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from .components.matching import char_range, doc_text, sentence_starts, tokens
@@ -25,6 +26,7 @@ from .rules import Rules
 SUBJECT = "<subject>"
 FIRST_PERSON = {"i", "me", "my", "myself"}
 PRONOUNS = FIRST_PERSON | {"she", "he", "her", "his", "him", "herself", "himself"}
+GENDERED = ({"she", "her", "herself"}, {"he", "him", "his", "himself"})
 # Someone other than the subject: these block the search for who did something.
 OTHERS = {"you", "your", "we", "our", "us", "they", "their", "them", "one", "everyone", "someone"}
 ROLE_COPULA = {"is", "are", "was", "were"}  # "Executive producers are X and Y"
@@ -108,6 +110,17 @@ class SentenceReader:
         # the person a paragraph is about: named at the start of one of its sentences
         self.topic: Span | None = None
         self.last_person: Span | None = None
+        self.others = self._other_pronouns()
+
+    def _other_pronouns(self) -> frozenset[str]:
+        """The pronouns of the gender the text uses far less ("he" in a piece about a woman):
+        they stand for someone other than the subject."""
+        counts, strings = self.doc.count_by(LOWER), self.doc.vocab.strings
+        uses = [sum(counts.get(strings[w], 0) for w in words) for words in GENDERED]
+        for (words, n), other in zip(zip(GENDERED, uses), uses[::-1]):
+            if n and other >= 3 and other >= 3 * n:
+                return frozenset(words)
+        return frozenset()
 
     def _bucket(self, persons: list[Span]) -> list[_Sentence]:
         starts = self.starts
@@ -159,12 +172,13 @@ class SentenceReader:
 
     def _pronoun(self, word: str, sent: _Sentence, at: int) -> Span | str:
         """"I" is the article's subject; "she"/"he" the paragraph's topic, else the subject, except
-        beside an "I" ("which he directed and I produced"): then the person named last before."""
+        beside an "I" ("which he directed and I produced") or when the text rarely uses it ("he"
+        in a piece about a woman): then the person named last before."""
         if word in FIRST_PERSON:
             return SUBJECT
-        if self.topic is not None:
+        if self.topic is not None and word not in self.others:
             return self.topic
-        if any(w in FIRST_PERSON for _, w in self._pronouns(sent)):
+        if word in self.others or any(w in FIRST_PERSON for _, w in self._pronouns(sent)):
             before = [p for p in sent.persons if p.end <= at]
             other = before[-1] if before else self.last_person
             if other is not None:
@@ -195,11 +209,12 @@ class SentenceReader:
         return sent.pronouns
 
     def _in_parens(self, span: Span) -> bool:
-        i = span.start - 1
+        """The span is inside brackets: "(“A”)", "(A, B)"."""
         sent_start = self.starts[bisect_right(self.starts, span.start) - 1]
-        while i >= sent_start and self.toks[i].text in {"“", '"', "‘"}:
-            i -= 1
-        return i >= 0 and self.toks[i].text == "("
+        for i in range(span.start - 1, max(sent_start, span.start - 20) - 1, -1):
+            if self.toks[i].text in {"(", ")"}:
+                return self.toks[i].text == "("
+        return False
 
     def _fact(self, sent: _Sentence, agent: Span | str, rule: str, **kw) -> Fact:
         ref = agent if isinstance(agent, str) else self._ref(agent)
@@ -376,6 +391,9 @@ class SentenceReader:
         if agent is None:
             return []
         partners = [agent, *self._partners(sent, films[-1])] if films else [agent]
+        if not isinstance(agent, str) and agent.end <= verb.start and self._joined_before(sent, agent):
+            partners = self._listed_before(sent, agent) + partners  # "A (Film) and B are set to star in Z"
+        credited += [(a, role) for a in partners if not isinstance(a, str)]
         return [self._fact(sent, a, "credit:verb", role=role, film=self._ref(f)) for a in partners for f in films] + [
             self._fact(sent, agent, "credit:verb-object", role=r) for r in objects]
 
@@ -544,18 +562,31 @@ class SentenceReader:
         return out
 
     def _listed_before(self, sent: _Sentence, person: Span) -> list[Span]:
-        """The people listed before `person`: "A, B and [person]"."""
+        """The people listed before `person`: "A, B and [person]", each maybe with a bracket
+        of credits ("A (Film One) and [person]")."""
         by_end = {p.end: p for p in sent.persons}
         out, i = [], person.start
         while i - 1 > sent.span.start and self.toks[i - 1].lower_ in {",", "and", "&"}:
             j = i - 1
             while j > sent.span.start and self.toks[j - 1].lower_ in {",", "and", "&"}:
                 j -= 1
+            j = self._before_bracket(sent, j)
             if j not in by_end:
                 break
             out.insert(0, by_end[j])
             i = by_end[j].start
         return out
+
+    def _joined_before(self, sent: _Sentence, person: Span) -> bool:
+        """`person` ends a list joined by "and": "A and [person]", "A, B & [person]"."""
+        return person.start - 1 > sent.span.start and self.toks[person.start - 1].lower_ in {"and", "&"}
+
+    def _before_bracket(self, sent: _Sentence, end: int) -> int:
+        """Where a bracket that closes right before `end` opens (else `end`)."""
+        if end - 1 <= sent.span.start or self.toks[end - 1].text != ")":
+            return end
+        return next((j for j in range(end - 2, max(sent.span.start, end - 20) - 1, -1)
+                     if self.toks[j].text == "("), end)
 
     def _noun_agent(self, sent: _Sentence, first: Span, last: Span, taken: set[int]
                     ) -> tuple[Span | str, str] | None:

@@ -66,6 +66,7 @@ class Rules:
     title_particles: frozenset[str]
     programme_words: frozenset[str]
     focus_cues: tuple[str, ...]
+    networks: tuple[str, ...]
     alumni_cues: tuple[str, ...]
     role_objects: dict[str, str]
     common_words: frozenset[str]
@@ -196,6 +197,7 @@ def load_rules(rules_dir: Path) -> Rules:
         title_particles=frozenset(w.lower() for w in load_list(d / "title_particles.txt")),
         programme_words=frozenset(load_list(d / "programme_words.txt")),
         focus_cues=tuple(w.lower() for w in load_list(d / "focus_cues.txt")),
+        networks=tuple(load_list(d / "networks.txt")),
         alumni_cues=tuple(w.lower() for w in load_list(d / "alumni_cues.txt")),
         role_objects={p: r for p, r in load_table(d / "role_objects.tsv", 2, {1: role_values})},
         common_words=frozenset(load_list(d / "common_words.txt")),

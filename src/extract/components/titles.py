@@ -8,7 +8,7 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..rules import Rules
@@ -95,6 +95,12 @@ def _lead_end(doc: Doc, i: int) -> int:
     return i + 1 if i < len(doc) and toks[i].lower_ in LIST_LEAD else i
 
 
+def _comma_items(start: int, end: int, toks: list[Token]) -> list[tuple[int, int]]:
+    """The stretches of tokens [start, end) between commas ("A, The B" -> A, The B)."""
+    cuts = [start - 1, *(j for j in range(start, end) if toks[j].text == ","), end]
+    return [(a + 1, b) for a, b in zip(cuts, cuts[1:])]
+
+
 def _skip_aside(doc: Doc, i: int) -> int:
     """Skips a bracket "(2019)" or a short clause ", directed by X," after a listed title."""
     toks = tokens(doc)
@@ -140,6 +146,8 @@ class FilmTitles:
         self.role_words = {w for phrase in rules.roles for w in phrase.lower().split()}
         self.programme_words = rules.programme_words
         self.role_labels = Phrases(nlp, rules.roles)
+        self.networks = Phrases(nlp, rules.networks)
+        self.network_names = frozenset(rules.networks)
         self.not_heads = NOT_HEAD_NOUNS | self.role_words
 
     def __call__(self, doc: Doc) -> Doc:
@@ -162,6 +170,7 @@ class FilmTitles:
         found += self._after_verb(doc)
         found += self._role_on(doc)
         found += self._after_name(doc)
+        found += self._after_network(doc)
         found += self._after_character(doc)
         found += self._headings(doc)
         found += [] if strict else self._dated(doc)
@@ -171,13 +180,15 @@ class FilmTitles:
         return doc
 
     def _without_owner(self, doc: Doc, span: Span) -> Span:
-        """An unquoted title after a person's possessive is the title alone: "appeared in
-        Nonzee Nimibutr's Queen of Langkasuka" (a quoted title is kept as written)."""
+        """An unquoted title after a person's or a network's possessive is the title alone:
+        "appeared in Nonzee Nimibutr's Queen of Langkasuka", "starred in Disney's Frozen" (a
+        quoted title is kept as written)."""
         if span.id_ == "film:quoted":
             return span
         toks = tokens(doc)
-        for i in range(span.start + 2, span.end - 1):
-            if toks[i].text in POSSESSIVES and self._owner_name(doc[span.start:i]):
+        for i in range(span.start + 1, span.end - 1):
+            if toks[i].text in POSSESSIVES and (self._owner_name(doc[span.start:i])
+                                                 or doc[span.start:i].text in self.network_names):
                 return make_span(doc, i + 1, span.end, span.label_, span.id_)
         return span
 
@@ -320,9 +331,9 @@ class FilmTitles:
         return out
 
     def _after_name(self, doc: Doc) -> list[Span]:
-        """A title in brackets right after a name, in a sentence about credits, as the trade
-        press writes it: "directed by Ana Ruiz (Copper Sky)", "stars Jo Kemp (Glass Harbor)".
-        Places, acronyms and years in brackets are left alone."""
+        """Titles in brackets right after a name, in a sentence about credits, as the trade
+        press writes them: "directed by Ana Ruiz (Copper Sky)", "Jo Kemp-Hale (Glass Harbor,
+        The Long Year) is set to star". Places, acronyms and years in brackets are left alone."""
         brackets = self.brackets(doc)
         if not brackets:
             return []
@@ -330,18 +341,36 @@ class FilmTitles:
         credit_at = {s for _, s, _ in self.credit_starts.ranges(doc)} | {s for _, s, _ in self.role_labels.ranges(doc)}
         out = []
         for b in brackets:
-            close = next((j for j in range(b + 1, min(len(doc), b + 8)) if toks[j].text in {")", "("}), None)
-            if close is None or toks[close].text != ")" or b < 2 or not (
-                    toks[b - 1].is_title and toks[b - 2].is_title and toks[b - 1].is_alpha):
-                continue
-            words = [t.text for t in doc[b + 1:close]]
-            if not title_like(words) or any(w[:1].isdigit() or (len(w) > 1 and w.isupper()) for w in words) \
-                    or words[-1] in self.rules.org_suffixes or (len(words) == 1 and words[0] in self.rules.non_name_words):
+            close = next((j for j in range(b + 1, min(len(doc), b + 16)) if toks[j].text in {")", "("}), None)
+            if close is None or toks[close].text != ")" or not self._after_full_name(toks, b):
                 continue
             sent = toks[b].sent
-            if any(sent.start <= k < b for k in credit_at):
-                out.append(make_span(doc, b + 1, close, "FILM", "film:after-name"))
+            if not any(sent.start <= k < sent.end for k in credit_at):
+                continue
+            if close + 2 < len(doc) and toks[close + 1].lower_ in {"is", "was"} and toks[close + 2].lower_ in {"a", "an"}:
+                continue  # "Khooni Khanjar (Fighting Blade) is a 1930 film": a translated title
+            items = _comma_items(b + 1, close, toks)
+            if all(self._bracket_title([t.text for t in doc[s:e]]) for s, e in items):
+                out += [make_span(doc, s, e, "FILM", "film:after-name") for s, e in items]
         return out
+
+    @staticmethod
+    def _after_full_name(toks: list[Token], b: int) -> bool:
+        """The bracket at b follows two capitalised words, the last maybe hyphenated ("Okonkwo-Bright")."""
+        i = b - 1
+        if i >= 2 and toks[i - 1].text == "-" and not toks[i - 1].whitespace_ and not toks[i - 2].whitespace_:
+            i -= 2
+        return i >= 1 and toks[i].is_title and toks[i].is_alpha and toks[i - 1].is_title \
+            and toks[b - 1].is_title and toks[b - 1].is_alpha
+
+    def _bracket_title(self, words: list[str]) -> bool:
+        """Words in brackets after a name that can be a title: no year, acronym, company or place."""
+        return bool(words) and title_like(words) and not any(w[:1].isdigit() or (len(w) > 1 and w.isupper())
+                                                            for w in words) \
+            and words[-1] not in self.rules.org_suffixes \
+            and not (len(words) == 1 and (words[0] in self.rules.non_name_words or words[0] in self.rules.given_names
+                                          or words[0] in self.rules.surnames)) \
+            and not (len(words) == 2 and words[0] in self.rules.given_names and words[1] in self.rules.surnames)
 
     def _headings(self, doc: Doc) -> list[Span]:
         """Programme entries: a line that is only a title, followed by a line of screening
@@ -435,9 +464,15 @@ class FilmTitles:
                 end -= 1
             words = [t.text for t in doc[start:end]]
             if 0 < len(words) <= self.settings.max_title_words and title_like(words) \
-                    and not self._cued(not_film, i) and not self._described_as(doc, j + 1, not_film_starts):
+                    and not self._cued(not_film, i) and not self._described_as(doc, j + 1, not_film_starts) \
+                    and not self._nickname(toks, i, j):
                 yield make_span(doc, start, end, "FILM", "film:quoted")
             last = j
+
+    def _nickname(self, toks: list[Token], i: int, j: int) -> bool:
+        """One quoted word between a first and a family name: Margaret "Peggy" Haldane."""
+        return j == i + 2 and i > 0 and j + 1 < len(toks) and toks[i - 1].is_title and toks[i - 1].is_alpha \
+            and toks[i - 1].text not in self.rules.non_name_words and toks[j + 1].is_title and toks[j + 1].is_alpha
 
     @staticmethod
     def _described_as(doc: Doc, i: int, cue_starts: set[int]) -> bool:
@@ -478,6 +513,7 @@ class FilmTitles:
                 start += 1
             if start < t.i and t.i - start <= self.settings.max_title_words \
                     and not self._looks_like_person(doc[start:t.i]) \
+                    and not (start > 0 and toks[start - 1].lower_ == "by") \
                     and not (toks[start].lower_ in STOP_WORDS and toks[start].lower_ not in {"the", "a", "an"}):
                 out.append(make_span(doc, start, t.i, "FILM", "film:described"))
         return out
@@ -502,6 +538,14 @@ class FilmTitles:
             out += self._title_list(doc, lead if lead > i else e, "film:after-cue", cued=True,
                                     one=not cue.text.endswith("s"), named=named)
         return out
+
+    def _after_network(self, doc: Doc) -> list[Span]:
+        """A title after a network's or studio's possessive: "ITV's Holloway Green"."""
+        toks = tokens(doc)
+        return [s for _, _, e in self.networks.ranges(doc)
+                if e + 1 < len(doc) and toks[e].text in {"'s", "’s"}
+                for s in self._title_list(doc, e + 1, "film:network", cued=True)[:1]
+                if not self._looks_like_person(s, cued=True)]
 
     def _role_on(self, doc: Doc) -> list[Span]:
         """A title after a role and "on": "the director of photography on The Long Way Home"."""
