@@ -346,3 +346,15 @@ def test_nicknames_shared_family_names_characters_and_network_titles(extractor):
     assert {("Tavish Obrecht", "director", "Orrin Gate"), ("Tavish Obrecht", "director", "Moth Season")} <= credits
     assert ("Quilla Obrecht", "actor", "The Velden Rooms") in credits  # "Obrecht" far from Tavish is her
     assert ("Quilla Obrecht", "director", "Moth Season") not in credits  # "he" in a piece about a woman
+
+
+def test_a_family_names_possessive_an_abbreviated_role_on_a_title_and_the_pronoun_i(extractor):
+    text = ("Quilla Marsh often cuts for director Daniel Obrecht. Her first feature as editor was Obrecht's "
+            "Orrin Gate (2012), and she edited Cassandra's Kitchen (2014). Before that she was 2nd AD on "
+            "Moth Season, a drama. On the series Pell Water I was writing music. It streams on Amazon's "
+            "Amazon Prime service.")
+    record = _record(extractor, text)
+    films = {f["title"] for f in record["films"]}
+    assert {"Orrin Gate", "Cassandra's Kitchen", "Moth Season", "Pell Water"} <= films
+    assert not {"Obrecht's Orrin Gate", "Pell Water I", "Amazon Prime"} & films
+    assert ("Daniel Obrecht", "director", "Orrin Gate") in _credits(record)

@@ -95,6 +95,11 @@ def _lead_end(doc: Doc, i: int) -> int:
     return i + 1 if i < len(doc) and toks[i].lower_ in LIST_LEAD else i
 
 
+def _abbreviation(token: Token) -> bool:
+    """A role written short in capitals: AD, DP, PA."""
+    return token.is_upper and token.is_alpha and len(token) <= 3
+
+
 def _comma_items(start: int, end: int, toks: list[Token]) -> list[tuple[int, int]]:
     """The stretches of tokens [start, end) between commas ("A, The B" -> A, The B)."""
     cuts = [start - 1, *(j for j in range(start, end) if toks[j].text == ","), end]
@@ -188,9 +193,18 @@ class FilmTitles:
         toks = tokens(doc)
         for i in range(span.start + 1, span.end - 1):
             if toks[i].text in POSSESSIVES and (self._owner_name(doc[span.start:i])
-                                                 or doc[span.start:i].text in self.network_names):
+                                                 or doc[span.start:i].text in self.network_names
+                                                 or (i == span.start + 1 and self._family_name(doc, i - 1))):
                 return make_span(doc, i + 1, span.end, span.label_, span.id_)
         return span
+
+    @staticmethod
+    def _family_name(doc: Doc, at: int) -> bool:
+        """The word at `at` ends a full name elsewhere in the text ("Paul Okafor" ... "Okafor's
+        Northern Lights Motel"); "Cassandra's Kitchen" stays one title."""
+        toks, word = tokens(doc), tokens(doc)[at].text
+        return any(t.text == word and t.i != at and t.i > 0 and toks[t.i - 1].is_title and toks[t.i - 1].is_alpha
+                   and not toks[t.i - 1].is_sent_start for t in toks)
 
     def _sentence_case(self, doc: Doc, span: Span) -> Span:
         """A title in a language written in sentence case goes on through its lower-case words:
@@ -542,16 +556,16 @@ class FilmTitles:
     def _after_network(self, doc: Doc) -> list[Span]:
         """A title after a network's or studio's possessive: "ITV's Holloway Green"."""
         toks = tokens(doc)
-        return [s for _, _, e in self.networks.ranges(doc)
+        return [s for _, start, e in self.networks.ranges(doc)
                 if e + 1 < len(doc) and toks[e].text in {"'s", "’s"}
                 for s in self._title_list(doc, e + 1, "film:network", cued=True)[:1]
-                if not self._looks_like_person(s, cued=True)]
+                if not self._looks_like_person(s, cued=True) and s[0].text != toks[start].text]  # "Amazon's Amazon Prime"
 
     def _role_on(self, doc: Doc) -> list[Span]:
         """A title after a role and "on": "the director of photography on The Long Way Home"."""
         toks = tokens(doc)
         return [s for _, _, e in self.role_labels.ranges(doc)
-                if e + 1 < len(doc) and toks[e].lower_ == "on" and toks[e - 1].is_lower
+                if e + 1 < len(doc) and toks[e].lower_ == "on" and (toks[e - 1].is_lower or _abbreviation(toks[e - 1]))
                 for s in self._title_list(doc, e + 1, "film:after-role", cued=True)[:1]]
 
     def _title_list(self, doc: Doc, i: int, rule: str, cut_at: frozenset[str] = frozenset(),
@@ -612,6 +626,8 @@ class FilmTitles:
         end = i
         while end < len(doc) and not toks[end].is_space and not (end > i and toks[end].is_sent_start):
             if _is_cap(toks[end].text):
+                if end > i and toks[end].text == "I" and end + 1 < len(doc) and toks[end + 1].is_lower:
+                    break  # "On the series Quiet Hours I was writing": the pronoun, not a numeral
                 end += 1
                 continue
             # small words inside a title need a capitalised word after them: "Dawn of the Planet"
