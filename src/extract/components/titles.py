@@ -202,7 +202,8 @@ class FilmTitles:
     def _family_name(doc: Doc, at: int) -> bool:
         """The word at `at` ends a full name elsewhere in the text ("Paul Okafor" ... "Okafor's
         Northern Lights Motel"); "Cassandra's Kitchen" stays one title."""
-        toks, word = tokens(doc), tokens(doc)[at].text
+        toks = tokens(doc)
+        word = toks[at].text
         return any(t.text == word and t.i != at and t.i > 0 and toks[t.i - 1].is_title and toks[t.i - 1].is_alpha
                    and not toks[t.i - 1].is_sent_start for t in toks)
 
