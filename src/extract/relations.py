@@ -17,16 +17,20 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER
+import numpy as np
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from .components.matching import char_range, doc_text, sentence_starts, tokens
+from .components.matching import char_range, doc_text, orths, sentence_starts, tokens
 from .rules import Rules
 
 SUBJECT = "<subject>"
 FIRST_PERSON = {"i", "me", "my", "myself"}
 PRONOUNS = FIRST_PERSON | {"she", "he", "her", "his", "him", "herself", "himself"}
 GENDERED = ({"she", "her", "herself"}, {"he", "him", "his", "himself"})
+# their token ids in every case ("she", "She", "SHE"), to count them on the doc's id array
+GENDERED_IDS = tuple(np.array(sorted({hash_string(v) for w in words for v in (w, w.title(), w.upper())}),
+                              dtype="uint64") for words in GENDERED)
 # Someone other than the subject: these block the search for who did something.
 OTHERS = {"you", "your", "we", "our", "us", "they", "their", "them", "one", "everyone", "someone"}
 ROLE_COPULA = {"is", "are", "was", "were"}  # "Executive producers are X and Y"
@@ -115,8 +119,8 @@ class SentenceReader:
     def _other_pronouns(self) -> frozenset[str]:
         """The pronouns of the gender the text uses far less ("he" in a piece about a woman):
         they stand for someone other than the subject."""
-        counts, strings = self.doc.count_by(LOWER), self.doc.vocab.strings
-        uses = [sum(counts.get(strings[w], 0) for w in words) for words in GENDERED]
+        ids = orths(self.doc)
+        uses = [int(np.isin(ids, hashes).sum()) for hashes in GENDERED_IDS]
         for (words, n), other in zip(zip(GENDERED, uses), uses[::-1]):
             if n and other >= 3 and other >= 3 * n:
                 return frozenset(words)
