@@ -358,3 +358,17 @@ def test_a_family_names_possessive_an_abbreviated_role_on_a_title_and_the_pronou
     assert {"Orrin Gate", "Cassandra's Kitchen", "Moth Season", "Pell Water"} <= films
     assert not {"Obrecht's Orrin Gate", "Pell Water I", "Amazon Prime"} & films
     assert ("Daniel Obrecht", "director", "Orrin Gate") in _credits(record)
+
+
+def test_roles_stated_for_the_project_in_an_announcement_and_a_list_with_nobody_named(extractor):
+    text = ("Sarah Gordon will direct Orrin Gate, a thriller about a farm. Also joining the cast are Quilla "
+            "Marsh and Daniel Ruel. Maren Quist and Tom Velden will executive produce. Killer Films has "
+            "boarded the project, with Dana Whitfield producing alongside Tom Velden.\n\n"
+            "Gordon starred in Moth Season with Tom Velden directing. Notable film scores include Glass "
+            "Orrin (1989) and Salt Harbor (1990).")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "actor", "Orrin Gate"), ("Daniel Ruel", "actor", "Orrin Gate"),
+            ("Maren Quist", "executive producer", "Orrin Gate"), ("Tom Velden", "executive producer", "Orrin Gate"),
+            ("Dana Whitfield", "producer", "Orrin Gate"), ("Tom Velden", "director", "Moth Season"),
+            ("Sarah Gordon", "composer", "Glass Orrin"), ("Sarah Gordon", "composer", "Salt Harbor")} <= credits
+    assert ("Tom Velden", "actor", "Moth Season") not in credits  # "with A directing" is no co-star

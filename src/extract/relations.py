@@ -31,6 +31,8 @@ GENDERED = ({"she", "her", "herself"}, {"he", "him", "his", "himself"})
 # their token ids in every case ("she", "She", "SHE"), to count them on the doc's id array
 GENDERED_IDS = tuple(np.array(sorted({hash_string(v) for w in words for v in (w, w.title(), w.upper())}),
                               dtype="uint64") for words in GENDERED)
+# The last word of a verb phrase that opens a list ("credits include", "scores included")
+LIST_WORDS = ("include",)
 # Someone other than the subject: these block the search for who did something.
 OTHERS = {"you", "your", "we", "our", "us", "they", "their", "them", "one", "everyone", "someone"}
 ROLE_COPULA = {"is", "are", "was", "were"}  # "Executive producers are X and Y"
@@ -387,11 +389,11 @@ class SentenceReader:
         if verb.start > sent.span.start and self.toks[verb.start - 1].lower_ in {"which", "that"}:
             return []  # "a drama that shot last year": the film is what the verb is about
         films = (self._segment_films(sent, triggers, self._chain_end(sent, verb))
-                 or self._relative_film(sent, verb) or self._film_it(sent, verb))
+                 or self._relative_film(sent, verb) or self._film_it(sent, verb) or self._project_film(sent, verb))
         objects = self._objects(sent, verb) if role == "director" and not films else []
         if not films and not objects:
             return []
-        agent = self._agent(sent, verb.start, taken)
+        agent = self._with_doer(sent, verb) or self._agent(sent, verb.start, taken) or self._list_owner(verb)
         if agent is None:
             return []
         partners = [agent, *self._partners(sent, films[-1])] if films else [agent]
@@ -401,13 +403,21 @@ class SentenceReader:
         return [self._fact(sent, a, "credit:verb", role=role, film=self._ref(f)) for a in partners for f in films] + [
             self._fact(sent, agent, "credit:verb-object", role=r) for r in objects]
 
+    def _list_owner(self, verb: Span) -> Span | str | None:
+        """"Notable film scores include X, Y": a list with nobody named in its sentence belongs
+        to the person the paragraph is about, else the article's subject."""
+        if not verb.text.lower().split()[-1].startswith(LIST_WORDS):
+            return None
+        return self.topic if self.topic is not None else SUBJECT
+
     def _partners(self, sent: _Sentence, film: Span) -> list[Span]:
         """"I co-produced “Second Harvest” with Desmond": who shares the credit."""
         i = film.end
         while i < sent.span.end and self.toks[i].text in {"”", '"', "’", ","}:
             i += 1
         if i < sent.span.end and self.toks[i].lower_ == "with":
-            return self._listed(sent, i + 1)
+            verb_starts = {v.start for v in sent.verbs}
+            return [p for p in self._listed(sent, i + 1) if p.end not in verb_starts]  # not "with A directing"
         return []
 
     def _objects(self, sent: _Sentence, verb: Span) -> list[str]:
@@ -433,6 +443,27 @@ class SentenceReader:
         if end < sent.span.end and self.toks[end].lower_ == "it" and not sent.films and self.last_film is not None:
             return [self.last_film]
         return []
+
+    def _project_film(self, sent: _Sentence, verb: Span) -> list[Span]:
+        """The film being talked about, for a role stated with no object: "A and B will executive
+        produce.", "with A producing alongside the studio"."""
+        end = self._chain_end(sent, verb)
+        if not (end >= sent.span.end or self.toks[end].is_punct or self.toks[end].lower_ in {"alongside", "with"}):
+            return []
+        if self._with_doer(sent, verb):  # "she starred in X with A directing"
+            before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
+            return before[-1:] or ([self.last_film] if self.last_film and not sent.films else [])
+        will = verb.start > sent.span.start and self.toks[verb.start - 1].lower_ == "will"
+        return [self.last_film] if will and self.last_film and not sent.films else []
+
+    def _with_doer(self, sent: _Sentence, verb: Span) -> Span | None:
+        """"with A producing": A, named right before a verb in -ing after "with"."""
+        if not verb.text.lower().endswith("ing"):
+            return None
+        person = next((p for p in sent.persons if p.end == verb.start), None)
+        if person is None or person.start <= sent.span.start or self.toks[person.start - 1].lower_ != "with":
+            return None
+        return person
 
     def _chain_end(self, sent: _Sentence, verb: Span) -> int:
         """End of coordinated verbs sharing one object: "wrote, directed and produced X"."""
