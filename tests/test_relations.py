@@ -372,3 +372,18 @@ def test_roles_stated_for_the_project_in_an_announcement_and_a_list_with_nobody_
             ("Dana Whitfield", "producer", "Orrin Gate"), ("Tom Velden", "director", "Moth Season"),
             ("Sarah Gordon", "composer", "Glass Orrin"), ("Sarah Gordon", "composer", "Salt Harbor")} <= credits
     assert ("Tom Velden", "actor", "Moth Season") not in credits  # "with A directing" is no co-star
+
+
+def test_a_press_kit_with_a_cast_list_and_a_credit_block_joined_by_dots(extractor):
+    text = ("ORRIN GATE\nA film by Quilla Marsh\n\nPRESS NOTES\nWorld Premiere – Berlinale 2025\n\n"
+            "CAST\nNuala ........ Maren Quist\nDessie ....... Tom Velden\n\nKEY CREW\n"
+            "Producers .......... Dana Whitfield, Sarah Gordon\nProduction Designer ... Bríd Ní Fhlatharta\n"
+            "Casting ..... Ilvana Maretsku\nEditor\tDaniel Ruel")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"ORRIN GATE"}  # "PRESS NOTES", "KEY CREW" are sections
+    assert "Bríd Ní Fhlatharta" in {p["name"] for p in record["people"]}
+    assert {("Quilla Marsh", "director", "ORRIN GATE"), ("Maren Quist", "actor", "ORRIN GATE"),
+            ("Tom Velden", "actor", "ORRIN GATE"), ("Dana Whitfield", "producer", "ORRIN GATE"),
+            ("Sarah Gordon", "producer", "ORRIN GATE"), ("Bríd Ní Fhlatharta", "production designer", "ORRIN GATE"),
+            ("Ilvana Maretsku", "casting director", "ORRIN GATE"),
+            ("Daniel Ruel", "editor", "ORRIN GATE")} <= _credits(record)

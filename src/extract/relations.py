@@ -9,6 +9,7 @@ Credits come from sentence shapes, each a named rule (the main ones):
   credit:starring    "the film stars A, B and C"
   credit:verb        "she produced “X” and “Y”", "he starred in X"
   credit:paren       a film in brackets after a credited person: "X (“Film A”)"
+  credit:cast-list   a line under a "Cast" heading: "Nuala ........ Maeve Doherty"
 A person who is not named ("I", "she", "my") is the article's subject; the article step
 resolves that. Education comes from a sentence that names a school and uses a schooling word.
 """
@@ -21,7 +22,7 @@ import numpy as np
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from .components.matching import char_range, doc_text, orths, sentence_starts, tokens
+from .components.matching import char_range, doc_text, is_leader, orths, sentence_starts, tokens
 from .rules import Rules
 
 SUBJECT = "<subject>"
@@ -35,6 +36,7 @@ GENDERED_IDS = tuple(np.array(sorted({hash_string(v) for w in words for v in (w,
 LIST_WORDS = ("include",)
 # Someone other than the subject: these block the search for who did something.
 OTHERS = {"you", "your", "we", "our", "us", "they", "their", "them", "one", "everyone", "someone"}
+CAST_HEADINGS = [["cast"], ["the", "cast"], ["cast", "list"], ["starring"]]
 ROLE_COPULA = {"is", "are", "was", "were"}  # "Executive producers are X and Y"
 COPULA = {"is", "was", "am", "'m", "’m", "are", "were", "became", "become", "becomes", "be", "being", "been"}
 ROLE_GLUE = {"/", "and", "&", ",", "-", "or"}
@@ -116,6 +118,7 @@ class SentenceReader:
         # the person a paragraph is about: named at the start of one of its sentences
         self.topic: Span | None = None
         self.last_person: Span | None = None
+        self.in_cast = False  # inside a cast list, under a line "Cast"
         self.others = self._other_pronouns()
 
     def _other_pronouns(self) -> frozenset[str]:
@@ -143,7 +146,8 @@ class SentenceReader:
         out: list[Fact] = []
         for sent in self.sentences:
             self._update_topic(sent)
-            out += self._credits(sent)
+            self._update_block(sent)
+            out += self._cast_line(sent) if self.in_cast else self._credits(sent)
             out += self._education(sent)
             outside = [f for f in sent.films if not self._in_parens(f)]
             if outside:
@@ -151,6 +155,30 @@ class SentenceReader:
             if sent.persons:
                 self.last_person = sent.persons[-1]
         return out
+
+    def _update_block(self, sent: _Sentence) -> None:
+        """A line that is only "Cast" opens a cast list; a blank line ends it."""
+        words = [t.lower_ for t in sent.span if not t.is_space and t.text != ":"]
+        if words in CAST_HEADINGS:
+            self.in_cast = True
+        elif self._after_blank_line(sent.span.start):
+            self.in_cast = False
+
+    def _after_blank_line(self, start: int) -> bool:
+        i, gap = start - 1, ""
+        while i >= 0 and self.toks[i].is_space:
+            gap, i = self.toks[i].text + gap, i - 1
+        return (gap + (self.toks[i].whitespace_ if i >= 0 else "")).count("\n") > 1
+
+    def _cast_line(self, sent: _Sentence) -> list[Fact]:
+        """A line of a cast list ("Nuala ........ Maeve Doherty", "Maeve Doherty as Nuala"):
+        the actors of the film being talked about (the names after a leader, when there is one)."""
+        if not sent.persons or self.last_film is None:
+            return []
+        leader = next((i for i in range(sent.span.start, sent.span.end)
+                       if self._past_leader(i, sent.span.end) > i and not self.toks[i].is_space), None)
+        actors = [p for p in sent.persons if p.start > leader] if leader is not None else sent.persons[:1]
+        return [self._fact(sent, p, "credit:cast-list", role="actor", film=self._ref(self.last_film)) for p in actors]
 
     def _update_topic(self, sent: _Sentence) -> None:
         start = sent.span.start
@@ -214,6 +242,13 @@ class SentenceReader:
                              if t.lower_ in PRONOUNS or t.lower_ in OTHERS]
         return sent.pronouns
 
+    def _past_leader(self, i: int, end: int) -> int:
+        """Past the dots or tab that join a label to its names in a credit block
+        ("Editor ........ A", "Editor<TAB>A")."""
+        while i < end and is_leader(self.toks[i]):
+            i += 1
+        return i
+
     def _in_parens(self, span: Span) -> bool:
         """The span is inside brackets: "(“A”)", "(A, B)"."""
         sent_start = self.starts[bisect_right(self.starts, span.start) - 1]
@@ -255,7 +290,7 @@ class SentenceReader:
         while i < end:
             tok = self.toks[i]
             if i in by_start:
-                if self.toks[by_start[i].end].text in {"'s", "’s"}:
+                if by_start[i].end < end and self.toks[by_start[i].end].text in {"'s", "’s"}:
                     break  # "by Noor Haddad, Omar Haddad-Lennox's sister", "featuring Clancy's hero"
                 out.append(by_start[i])
                 i = by_start[i].end
@@ -373,6 +408,7 @@ class SentenceReader:
                 while start < sent.span.end and self.toks[start].lower_ != "by":
                     start += 1
                 start += 1
+            start = self._past_leader(start, sent.span.end)  # "Directed by ...... X"
             verb_at = {v.start: v for v in sent.verbs}
             if start + 1 < sent.span.end and self.toks[start].lower_ == "and" and start + 1 in verb_at:
                 start = verb_at[start + 1].end  # "written by and starring X": X did both
@@ -582,8 +618,10 @@ class SentenceReader:
             elif self.toks[first.start - 1].lower_ in DEFINITE and self.last_film is not None:
                 films = [self.last_film]
         agents: list[Span | str] = [agent]
-        if rule == "credit:apposition" and self.toks[last.end].lower_ in {":"} | ROLE_COPULA:  # "Producers: A, B"
-            agents += [p for p in self._listed(sent, last.end + 1) if p is not agent and p.start not in taken]
+        leader = self._past_leader(last.end, sent.span.end)
+        if rule == "credit:apposition" and (leader > last.end or self.toks[last.end].lower_ in {":"} | ROLE_COPULA):
+            # "Producers: A, B", "Producers ........ A, B"
+            agents += [p for p in self._listed(sent, max(leader, last.end + 1)) if p is not agent and p.start not in taken]
             taken.update(p.start for p in agents if not isinstance(p, str))
         if rule == "credit:post" and self.toks[first.start - 1].lower_ == "are" and not isinstance(agent, str):
             agents = self._listed_before(sent, agent) + agents  # "A and B are executive producers"
@@ -630,7 +668,10 @@ class SentenceReader:
         as "as (a) ROLE", "is a ROLE", "her ROLE credits"."""
         by_start = {p.start: p for p in sent.persons}
         by_end = {p.end: p for p in sent.persons}
-        end = last.end
+        end = self._past_leader(last.end, sent.span.end)
+        if end > last.end and end in by_start:  # "Producers ........ A, B", "Editor<TAB>A"
+            taken.add(end)
+            return by_start[end], "credit:apposition"
         nxt = self.toks[end].text if end < sent.span.end else ""
         if nxt.lower() in {"the", ":"} | ROLE_COPULA and end + 1 in by_start \
                 and (nxt.lower() not in ROLE_COPULA or first.start == self._first_word(sent)):

@@ -107,6 +107,16 @@ def tokens(doc: Doc) -> list[Token]:
     return toks
 
 
+LEADER_MARKS = ".…·_"  # a run of these joins a label to its names: "Editor ........ A"
+
+
+def is_leader(tok: Token) -> bool:
+    """Dots or a tab joining a label to its names in a credit block ("Editor ........ A",
+    "Editor<TAB>A"); never a line break."""
+    text = tok.text
+    return (tok.is_space and "\n" not in text) or (len(text) > 1 and not text.strip(LEADER_MARKS))
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
     """The tokenized doc, with its text remembered (`doc.text` joins the tokens anew on every call)."""
     doc = nlp.make_doc(text)

@@ -23,9 +23,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..rules import Rules
 from ..settings import Settings
-from .matching import Phrases, claimed, line_breaks, make_span, orths, text_of, tokens
+from .matching import Phrases, claimed, is_leader, line_breaks, make_span, orths, text_of, tokens
 
-PARTICLES = {"de", "van", "von", "da", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "al", "y"}
+PARTICLES = {"de", "van", "von", "da", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "al", "y",
+             "ó", "ní", "nic", "uí", "mac"}  # Irish: "Bríd Ní Fhlatharta", "Cormac Ó Dálaigh"
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 LIST_GLUE = {",", "and", "&", "such", "as", "like", "including", "the", "for", "with", "or", "from"}
 MAX_NAME_WORDS = 4
@@ -101,7 +102,8 @@ class PersonNames:
         busy = claimed(doc, "films", "schools")
         # a person cue or a role word right before a name ("cinematographer Astrid Holm", "Director: X")
         roles = self.roles.ranges(doc)
-        cue_ends = {e for _, _, e in self.person_cues.ranges(doc)} | {e for _, _, e in roles}
+        role_ends = {e for _, _, e in roles}
+        cue_ends = {e for _, _, e in self.person_cues.ranges(doc)} | role_ends
         # a name right before "is" and a role with no article holds a post: "X is line producer"
         toks = tokens(doc)
         posts = {s - 1 for _, s, _ in roles if s > 1 and toks[s - 1].lower_ in {"is", "was"}}
@@ -122,7 +124,8 @@ class PersonNames:
                         parts.append(make_span(doc, start, end, "NAME_PART", "name:part"))
                     continue
                 cued = end in posts or self._cued(doc, start, cue_ends)
-                rule = self._judge(doc, start, end, cued, ner, need=2 if after_word else 1, alone=alone)
+                rule = self._judge(doc, start, end, cued, ner, need=2 if after_word else 1, alone=alone,
+                                   block=self._in_credit_block(doc, start, role_ends))
                 if rule:
                     people.append(make_span(doc, start, end, "PERSON", rule))
                 else:
@@ -252,7 +255,7 @@ class PersonNames:
                 and text not in self.rules.given_names and text not in self.rules.surnames)
 
     def _judge(self, doc: Doc, start: int, end: int, cued: bool, ner: set[int],
-               need: int = 1, alone: Counter | None = None) -> str | None:
+               need: int = 1, alone: Counter | None = None, block: bool = False) -> str | None:
         """The rule that makes this span a person, or None. An optional pretrained pipeline's
         PERSON entity counts as one more piece of evidence; so does a last word that stands
         alone elsewhere in the text at least twice (a family name used on its own)."""
@@ -286,6 +289,8 @@ class PersonNames:
         if alone and alone[last] >= self.settings.person_alone_min and "surname" not in evidence \
                 and last.lower() not in self.rules.common_words:
             evidence.append("repeated")
+        if block:
+            evidence.append("credit-block")
         score = len(evidence) + (self.settings.person_cue_weight if cued else 0.0)
         if cued:
             evidence.append("cue")
@@ -304,6 +309,16 @@ class PersonNames:
         """A person cue ends right before the name, or before "the", "a", "," or ":" and the name."""
         toks = tokens(doc)
         return start in cue_ends or (start - 1 in cue_ends and toks[start - 1].lower_ in {"the", "a", ",", ":"})
+
+    @staticmethod
+    def _in_credit_block(doc: Doc, start: int, role_ends: set[int]) -> bool:
+        """The name follows a role and the dots or tab of a credit block ("Production Designer
+        ........ Bríd Ní Fhlatharta"): that line shape names a person whatever the words."""
+        toks = tokens(doc)
+        i = start
+        while i > 0 and is_leader(toks[i - 1]):
+            i -= 1
+        return i < start and i in role_ends
 
     def _org_context(self, doc: Doc, start: int, end: int) -> bool:
         """An organisation cue shortly before the name ("brands such as X", "the band X")

@@ -404,8 +404,9 @@ class FilmTitles:
                     or toks[start].lower_ == "by":
                 continue  # a paragraph, a credit line ("Directed by ...") or a byline, not a title
             title_end = self._title_end(doc, start, line=True)
-            if title_end == start or title_end - start > self.settings.max_title_words:
-                continue
+            if title_end == start or title_end - start > self.settings.max_title_words or any(
+                    toks[i].lower_ in self.programme_words and toks[i + 1].like_num for i in range(start, title_end - 1)):
+                continue  # "SCOTTISH COMPETITION 3: NIGHT WORK", a numbered block
             rest = title_end
             if title_end < end and toks[title_end].text == "(":
                 close = _skip_aside(doc, title_end)
