@@ -387,3 +387,19 @@ def test_a_press_kit_with_a_cast_list_and_a_credit_block_joined_by_dots(extracto
             ("Sarah Gordon", "producer", "ORRIN GATE"), ("Bríd Ní Fhlatharta", "production designer", "ORRIN GATE"),
             ("Ilvana Maretsku", "casting director", "ORRIN GATE"),
             ("Daniel Ruel", "editor", "ORRIN GATE")} <= _credits(record)
+
+
+def test_semicolon_lists_with_relative_clauses_and_trade_press_verbs(extractor):
+    text = ("Maren Quist is a cinematographer. Since then her credits have included “Glass Orrin” (2018; dir. "
+            "Tom Velden), which earned her a nomination; “Salt Harbor” (2019), which she also co-produced; and, "
+            "most recently, “Moth Season” (2024).\n\n"
+            "Quilla Marsh is reteaming with Daniel Ruel, who shot her debut “Velden Rooms”. Marsh broke out in "
+            "“Orrin Gate” and was most recently seen in “Pell Creek.” Dana Whitfield is line producing.")
+    credits = _credits(_record(extractor, text))
+    assert {("Maren Quist", "cinematographer", "Glass Orrin"), ("Maren Quist", "cinematographer", "Salt Harbor"),
+            ("Maren Quist", "cinematographer", "Moth Season"), ("Maren Quist", "co-producer", "Salt Harbor"),
+            ("Tom Velden", "director", "Glass Orrin"), ("Daniel Ruel", "cinematographer", "Velden Rooms"),
+            ("Quilla Marsh", "actor", "Orrin Gate"), ("Quilla Marsh", "actor", "Pell Creek"),
+            ("Dana Whitfield", "line producer", "Pell Creek")} <= credits
+    # the relative clause describes only the film right before it
+    assert not {("Maren Quist", "co-producer", "Moth Season"), ("Quilla Marsh", "cinematographer", "Velden Rooms")} & credits

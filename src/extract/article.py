@@ -17,12 +17,12 @@ from .relations import SUBJECT, Fact, Ref, read_facts
 from .rules import OWN_ROLE, Rules
 from .settings import Settings
 
-FILM_ONLY_RULES = {"credit:by", "credit:starring", "credit:verb", "credit:paren"}
+FILM_ONLY_RULES = {"credit:by", "credit:starring", "credit:verb", "credit:paren", "credit:project", "credit:cast-list"}
 # Shapes whose film may be the article's focus film when their sentence names none: a crew
 # list ("cinematographer Astrid Holm", "casting is by X", "X is line producer"), not a
 # description ("X is a producer").
 FOCUS_RULES = {"credit:apposition", "credit:named", "credit:by", "credit:starring", "credit:bracket",
-               "credit:post"}
+               "credit:post", "credit:project", "credit:cast-list"}
 
 
 def _any_of(phrases: tuple[str, ...]) -> re.Pattern:

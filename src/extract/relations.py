@@ -9,6 +9,7 @@ Credits come from sentence shapes, each a named rule (the main ones):
   credit:starring    "the film stars A, B and C"
   credit:verb        "she produced “X” and “Y”", "he starred in X"
   credit:paren       a film in brackets after a credited person: "X (“Film A”)"
+  credit:project     a role stated for the film being talked about: "A and B will executive produce"
   credit:cast-list   a line under a "Cast" heading: "Nuala ........ Maeve Doherty"
 A person who is not named ("I", "she", "my") is the article's subject; the article step
 resolves that. Education comes from a sentence that names a school and uses a schooling word.
@@ -36,6 +37,8 @@ GENDERED_IDS = tuple(np.array(sorted({hash_string(v) for w in words for v in (w,
 LIST_WORDS = ("include",)
 # Someone other than the subject: these block the search for who did something.
 OTHERS = {"you", "your", "we", "our", "us", "they", "their", "them", "one", "everyone", "someone"}
+RELATIVE_ADVERBS = {"also", "later", "then", "once", "previously", "recently", "has", "had", "have", "first"}
+PROJECT_AFTER = {"alongside", "with", "from", "for"}  # "will direct from a screenplay by ..."
 CAST_HEADINGS = [["cast"], ["the", "cast"], ["cast", "list"], ["starring"]]
 ROLE_COPULA = {"is", "are", "was", "were"}  # "Executive producers are X and Y"
 COPULA = {"is", "was", "am", "'m", "’m", "are", "were", "became", "become", "becomes", "be", "being", "been"}
@@ -364,8 +367,10 @@ class SentenceReader:
             return []
         # passive phrases ("directed by X") describe a film inside a longer credit; they do
         # not end the stretch of films that belongs to the role before them
+        # nor does a verb in a relative clause ("X (2019), which he also co-produced; Y (2022)")
         triggers = sorted([(s.start, s.end) for s in sent.roles]
-                          + [(v.start, v.end) for v in sent.verbs if self._mode(sent, v) == "active"])
+                          + [(v.start, v.end) for v in sent.verbs if self._mode(sent, v) == "active"
+                             and not self._relative_clause(sent, v)])
         out: list[Fact] = []
         taken: set[int] = set()
         credited: list[tuple[Span, str]] = []
@@ -424,19 +429,25 @@ class SentenceReader:
             return out
         if verb.start > sent.span.start and self.toks[verb.start - 1].lower_ in {"which", "that"}:
             return []  # "a drama that shot last year": the film is what the verb is about
-        films = (self._segment_films(sent, triggers, self._chain_end(sent, verb))
-                 or self._relative_film(sent, verb) or self._film_it(sent, verb) or self._project_film(sent, verb))
+        films = self._relative_film(sent, verb) if self._relative_clause(sent, verb) else []
+        if not films:  # not "“Ruin Bar” (2019), which he also co-produced; ..."
+            films = (self._segment_films(sent, triggers, self._chain_end(sent, verb))
+                     or self._relative_film(sent, verb) or self._film_it(sent, verb))
+        rule = "credit:verb"
+        if not films:
+            films, rule = self._project_film(sent, verb), "credit:project"
         objects = self._objects(sent, verb) if role == "director" and not films else []
         if not films and not objects:
             return []
-        agent = self._with_doer(sent, verb) or self._agent(sent, verb.start, taken) or self._list_owner(verb)
+        agent = (self._with_doer(sent, verb) or self._relative_doer(sent, verb)
+                 or self._agent(sent, verb.start, taken) or self._list_owner(verb))
         if agent is None:
             return []
         partners = [agent, *self._partners(sent, films[-1])] if films else [agent]
         if not isinstance(agent, str) and agent.end <= verb.start and self._joined_before(sent, agent):
             partners = self._listed_before(sent, agent) + partners  # "A (Film) and B are set to star in Z"
         credited += [(a, role) for a in partners if not isinstance(a, str)]
-        return [self._fact(sent, a, "credit:verb", role=role, film=self._ref(f)) for a in partners for f in films] + [
+        return [self._fact(sent, a, rule, role=role, film=self._ref(f)) for a in partners for f in films] + [
             self._fact(sent, agent, "credit:verb-object", role=r) for r in objects]
 
     def _list_owner(self, verb: Span) -> Span | str | None:
@@ -484,17 +495,40 @@ class SentenceReader:
         """The film being talked about, for a role stated with no object: "A and B will executive
         produce.", "with A producing alongside the studio"."""
         end = self._chain_end(sent, verb)
-        if not (end >= sent.span.end or self.toks[end].is_punct or self.toks[end].lower_ in {"alongside", "with"}):
+        if not (end >= sent.span.end or self.toks[end].is_punct or self.toks[end].lower_ in PROJECT_AFTER):
             return []
         if self._with_doer(sent, verb):  # "she starred in X with A directing"
             before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
             return before[-1:] or ([self.last_film] if self.last_film and not sent.films else [])
-        will = verb.start > sent.span.start and self.toks[verb.start - 1].lower_ == "will"
-        return [self.last_film] if will and self.last_film and not sent.films else []
+        aux = self.toks[verb.start - 1].lower_ if verb.start > sent.span.start else ""
+        stated = aux == "will" or (aux in {"is", "are"} and _ing(verb))  # "A is line producing."
+        return [self.last_film] if stated and self.last_film and not sent.films else []
+
+    def _relative_clause(self, sent: _Sentence, verb: Span) -> bool:
+        """"which he also co-produced": the verb describes the film just named."""
+        i = verb.start
+        while i > sent.span.start and (self.toks[i - 1].lower_ in RELATIVE_ADVERBS or self.toks[i - 1].lower_ in PRONOUNS
+                                       or self.toks[i - 1].lower_ in OTHERS):
+            i -= 1
+        if i == verb.start or i - 1 <= sent.span.start:
+            return False
+        word, before = self.toks[i - 1].lower_, self.toks[i - 2]
+        if word == "that":  # "“X,” that he produced", not "Before that I appeared in"
+            return before.text in {",", ")", "”", '"'} or any(f.end == i - 1 for f in sent.films)
+        return word == "which" and before.lower_ not in PREPOSITIONS  # not "through which he wrote X"
+
+    def _relative_doer(self, sent: _Sentence, verb: Span) -> Span | None:
+        """"reteaming with A, who shot her debut X": A, named right before ", who"."""
+        i = verb.start
+        while i > sent.span.start and self.toks[i - 1].lower_ in RELATIVE_ADVERBS:
+            i -= 1
+        if i - 2 <= sent.span.start or self.toks[i - 1].lower_ != "who" or self.toks[i - 2].text != ",":
+            return None
+        return next((p for p in sent.persons if p.end == i - 2), None)
 
     def _with_doer(self, sent: _Sentence, verb: Span) -> Span | None:
         """"with A producing": A, named right before a verb in -ing after "with"."""
-        if not verb.text.lower().endswith("ing"):
+        if not _ing(verb):
             return None
         person = next((p for p in sent.persons if p.end == verb.start), None)
         if person is None or person.start <= sent.span.start or self.toks[person.start - 1].lower_ != "with":
@@ -817,3 +851,8 @@ class SentenceReader:
 def read_facts(doc: Doc, offset: int, persons: list[Span], rules: Rules) -> list[Fact]:
     """All credit and education facts of one processed Doc."""
     return SentenceReader(doc, offset, persons, rules).facts()
+
+
+def _ing(verb: Span) -> bool:
+    """The verb phrase has an -ing form: "producing", "line producing", "rounding out the cast"."""
+    return any(t.lower_.endswith("ing") for t in verb)
