@@ -403,3 +403,16 @@ def test_semicolon_lists_with_relative_clauses_and_trade_press_verbs(extractor):
             ("Dana Whitfield", "line producer", "Pell Creek")} <= credits
     # the relative clause describes only the film right before it
     assert not {("Maren Quist", "co-producer", "Moth Season"), ("Quilla Marsh", "cinematographer", "Velden Rooms")} & credits
+
+
+def test_a_programme_entry_credits_its_own_title_not_a_film_its_bio_names(extractor):
+    text = ("SHORTS BLOCK 2\n\n---\n\nORRIN GATE\nMaren Quist · UK · 2024 · 19 min · English\n"
+            "A night on a ferry.\n\nMaren Quist is a director from Fife. Her previous documentary, Moth "
+            "Season (2020), was broadcast on BBC Four.\n\n"
+            "Producer / Editor: Dana Whitfield  |  Director / Animation: Tom Velden  |  Music: Daniel Ruel\n\n"
+            "---\n\nSALT HARBOR (The Salt Harbour)\nGlass Orrin · France · 2023 · 8 min\nA quiet ghost story.")
+    credits = _credits(_record(extractor, text))
+    assert {("Maren Quist", "director", "ORRIN GATE"), ("Dana Whitfield", "producer", "ORRIN GATE"),
+            ("Dana Whitfield", "editor", "ORRIN GATE"), ("Tom Velden", "director", "ORRIN GATE"),
+            ("Tom Velden", "animator", "ORRIN GATE"), ("Daniel Ruel", "composer", "ORRIN GATE")} <= credits
+    assert not {c for c in credits if c[2] == "Moth Season" and c[0] != "Maren Quist"}

@@ -11,11 +11,13 @@ Credits come from sentence shapes, each a named rule (the main ones):
   credit:paren       a film in brackets after a credited person: "X (“Film A”)"
   credit:project     a role stated for the film being talked about: "A and B will executive produce"
   credit:cast-list   a line under a "Cast" heading: "Nuala ........ Maeve Doherty"
+  credit:programme   a programme entry's details line opening with a name: "Ama Owusu · UK · 2024"
 A person who is not named ("I", "she", "my") is the article's subject; the article step
 resolves that. Education comes from a sentence that names a school and uses a schooling word.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -38,6 +40,8 @@ LIST_WORDS = ("include",)
 # Someone other than the subject: these block the search for who did something.
 OTHERS = {"you", "your", "we", "our", "us", "they", "their", "them", "one", "everyone", "someone"}
 RELATIVE_ADVERBS = {"also", "later", "then", "once", "previously", "recently", "has", "had", "have", "first"}
+DETAIL_MARKS = {"·", "|", ",", "–", "—", "-", "/", "•"}  # between a programme entry's details
+YEAR = re.compile(r"(19|20)\d\d")
 PROJECT_AFTER = {"alongside", "with", "from", "for"}  # "will direct from a screenplay by ..."
 CAST_HEADINGS = [["cast"], ["the", "cast"], ["cast", "list"], ["starring"]]
 ROLE_COPULA = {"is", "are", "was", "were"}  # "Executive producers are X and Y"
@@ -122,6 +126,7 @@ class SentenceReader:
         self.topic: Span | None = None
         self.last_person: Span | None = None
         self.in_cast = False  # inside a cast list, under a line "Cast"
+        self.last_heading: Span | None = None  # the entry a programme's credit line belongs to
         self.others = self._other_pronouns()
 
     def _other_pronouns(self) -> frozenset[str]:
@@ -150,11 +155,14 @@ class SentenceReader:
         for sent in self.sentences:
             self._update_topic(sent)
             self._update_block(sent)
-            out += self._cast_line(sent) if self.in_cast else self._credits(sent)
+            out += self._cast_line(sent) if self.in_cast else self._credits(sent) + self._entry_line(sent)
             out += self._education(sent)
             outside = [f for f in sent.films if not self._in_parens(f)]
             if outside:
                 self.last_film = outside[-1]
+            headings = [f for f in sent.films if self._whole_line(f)]
+            if headings:
+                self.last_heading = headings[-1]
             if sent.persons:
                 self.last_person = sent.persons[-1]
         return out
@@ -182,6 +190,28 @@ class SentenceReader:
                        if self._past_leader(i, sent.span.end) > i and not self.toks[i].is_space), None)
         actors = [p for p in sent.persons if p.start > leader] if leader is not None else sent.persons[:1]
         return [self._fact(sent, p, "credit:cast-list", role="actor", film=self._ref(self.last_film)) for p in actors]
+
+    def _whole_line(self, span: Span) -> bool:
+        """The span is a line of its own, a translation in brackets aside: a programme entry's
+        title ("LAS MANOS DE MI MADRE (My Mother's Hands)")."""
+        toks, end = self.toks, span.end
+        if end < len(toks) and toks[end].text == "(":
+            end = next((j + 1 for j in range(end, min(len(toks), end + 12)) if toks[j].text == ")"), end)
+        starts = span.start == 0 or "\n" in toks[span.start - 1].text or "\n" in toks[span.start - 1].whitespace_
+        return starts and (end == len(toks) or "\n" in toks[end].text or "\n" in toks[end - 1].whitespace_)
+
+    def _entry_line(self, sent: _Sentence) -> list[Fact]:
+        """The line under a programme entry's title that opens with a name and the film's
+        details ("OVERTIME" / "Ama Owusu-Bekoe · UK · 2024 · 19 min"): the director."""
+        first = self._first_word(sent)
+        person = next((p for p in sent.persons if p.start == first), None)
+        heading = self.last_heading
+        if person is None or heading is None or not 0 < first - heading.end <= 2 \
+                or not all(t.is_space for t in self.toks[heading.end:first]) or person.end >= sent.span.end \
+                or self.toks[person.end].text not in DETAIL_MARKS \
+                or not any(YEAR.fullmatch(t.text) for t in self.toks[person.end:sent.span.end]):
+            return []
+        return [self._fact(sent, person, "credit:programme", role="director", film=self._ref(heading))]
 
     def _update_topic(self, sent: _Sentence) -> None:
         start = sent.span.start
@@ -347,6 +377,8 @@ class SentenceReader:
             after = [f for f in sent.films if f.start > at and not self._in_parens(f)]
             if after and not self._credit_line(sent, strict=True):
                 return after[0]
+            if self.last_heading is not None and self._credit_line(sent, strict=True):
+                return self.last_heading  # "Director: X | Editor: Y" under an entry's heading
             return self.last_film
         if any(t.lower_ in FILM_WORDS for t in lead):
             return self.last_film
@@ -703,6 +735,9 @@ class SentenceReader:
         by_start = {p.start: p for p in sent.persons}
         by_end = {p.end: p for p in sent.persons}
         end = self._past_leader(last.end, sent.span.end)
+        label = next((v for v in sent.verbs if v.start == end + 1 and v.text.endswith(":")), None)
+        if end < sent.span.end and self.toks[end].text == "/" and label is not None:
+            end = label.end  # "Director / Camera: X": X holds both
         if end > last.end and end in by_start:  # "Producers ........ A, B", "Editor<TAB>A"
             taken.add(end)
             return by_start[end], "credit:apposition"
