@@ -416,3 +416,13 @@ def test_a_programme_entry_credits_its_own_title_not_a_film_its_bio_names(extrac
             ("Dana Whitfield", "editor", "ORRIN GATE"), ("Tom Velden", "director", "ORRIN GATE"),
             ("Tom Velden", "animator", "ORRIN GATE"), ("Daniel Ruel", "composer", "ORRIN GATE")} <= credits
     assert not {c for c in credits if c[2] == "Moth Season" and c[0] != "Maren Quist"}
+
+
+def test_plays_named_after_a_word_of_the_stage_are_no_films(extractor):
+    text = ("I did theatre all through high school — “Velden Rooms,” “Glass Orrin” — and then got a BFA in film "
+            "production. I still stage-manage a play every year; last spring it was “Salt Harbor” at the Geffen "
+            "Playhouse. “Moth Season” premiered at the Egyptian Theatre. After ten years on stage, her screen "
+            "debut came in “Orrin Gate”. She was playing Nora in “Pell Creek” at the National Theatre.")
+    films = {f["title"] for f in _record(extractor, text)["films"]}
+    assert {"Moth Season", "Orrin Gate"} <= films
+    assert not {"Velden Rooms", "Glass Orrin", "Salt Harbor", "Pell Creek"} & films

@@ -65,6 +65,7 @@ class Rules:
     music_words: frozenset[str]
     title_particles: frozenset[str]
     programme_words: frozenset[str]
+    stage_words: tuple[str, ...]
     focus_cues: tuple[str, ...]
     networks: tuple[str, ...]
     alumni_cues: tuple[str, ...]
@@ -196,6 +197,7 @@ def load_rules(rules_dir: Path) -> Rules:
         music_words=frozenset(w.lower() for w in load_list(d / "music_words.txt")),
         title_particles=frozenset(w.lower() for w in load_list(d / "title_particles.txt")),
         programme_words=frozenset(load_list(d / "programme_words.txt")),
+        stage_words=tuple(load_list(d / "stage_words.txt")),
         focus_cues=tuple(w.lower() for w in load_list(d / "focus_cues.txt")),
         networks=tuple(load_list(d / "networks.txt")),
         alumni_cues=tuple(w.lower() for w in load_list(d / "alumni_cues.txt")),

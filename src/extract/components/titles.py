@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import numpy as np
 
@@ -13,7 +14,7 @@ from spacy.util import filter_spans
 
 from ..rules import Rules
 from ..settings import Settings
-from .matching import Phrases, Positions, line_breaks, make_span, tokens
+from .matching import Phrases, Positions, line_breaks, make_span, sentence_starts, tokens
 
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 DETERMINERS = {"a", "an", "the", "her", "his", "my", "their", "our", "its"}
@@ -137,6 +138,7 @@ class FilmTitles:
         self.film_cues = Phrases(nlp, rules.film_cues)
         self.cue_words = {c for c in rules.film_cues if " " not in c and c.islower()}
         self.non_film_cues = Phrases(nlp, rules.non_film_cues)
+        self.stage_words = Phrases(nlp, rules.stage_words)
         self.verbs = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items() if kind == "active"])
         # "her credits include": a list of titles follows, as after a film cue
         self.list_verbs = {p for p, (role, _) in rules.role_verbs.items() if role == "own"}
@@ -181,8 +183,32 @@ class FilmTitles:
         found += [] if strict else self._dated(doc)
         found = [self._sentence_case(doc, self._without_owner(doc, s)) for s in filter_spans(found)]
         found += self._repeats(doc, found)
+        played = {e for _, _, e in self.character_verbs.ranges(doc)}  # "playing Emilia in Othello" says no more
+        found = self._off_stage(doc, found, {c.end for c in cues}
+                                | {e for _, _, e in self.credit_starts.ranges(doc) if e not in played})
         doc.spans["films"] = sorted(filter_spans(found), key=lambda s: s.start)
         return doc
+
+    def _off_stage(self, doc: Doc, found: list[Span], film_ends: set[int]) -> list[Span]:
+        """Drops plays: titles whose nearest cue before them in their sentence is a word of the
+        stage ("I did theatre all through high school: “Our Town,” “Into the Woods”"), not a
+        film word or a credit verb ("years on stage before his screen debut in X")."""
+        toks = tokens(doc)
+        strings = doc.vocab.strings  # a lower-case entry counts only written in lower case
+        matches = self.stage_words.ranges(doc)
+        stage_ends = {e for label, s, e in matches if toks[s].is_lower or strings[label] != strings[label].lower()}
+        venues = {s for label, s, _ in matches if strings[label] != strings[label].lower()}  # "Geffen Playhouse"
+        if not stage_ends:
+            return found
+        starts = sentence_starts(doc)
+        kept = []
+        for span in found:
+            first = starts[bisect_right(starts, span.start) - 1]
+            cue = next((i for i in range(span.start, first, -1) if i in stage_ends or i in film_ends), None)
+            staged = cue is not None and cue in stage_ends and cue not in film_ends
+            if not (staged or venues.intersection(range(span.end, span.end + 5))):
+                kept.append(span)
+        return kept
 
     def _without_owner(self, doc: Doc, span: Span) -> Span:
         """An unquoted title after a person's or a network's possessive is the title alone:
