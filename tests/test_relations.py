@@ -426,3 +426,12 @@ def test_plays_named_after_a_word_of_the_stage_are_no_films(extractor):
     films = {f["title"] for f in _record(extractor, text)["films"]}
     assert {"Moth Season", "Orrin Gate"} <= films
     assert not {"Velden Rooms", "Glass Orrin", "Salt Harbor", "Pell Creek"} & films
+
+
+def test_a_shared_family_name_opening_a_line_is_the_main_person_and_with_after_the_verb(extractor):
+    text = ("Daniel Obrecht (born 1983) is a composer. He is known for his work with his brother, the director "
+            "Tavish Obrecht.\n\nEarly life\nObrecht was born in Ibadan, where he attended Olchfa School.\n\n"
+            "Career\n“Low Water,” a documentary about farmworkers that he co-directed with his partner, Quilla Marsh.")
+    record = _record(extractor, text)
+    assert ("Daniel Obrecht", "Olchfa School") in {(e["person"], e["school"]) for e in record["education"]}
+    assert {("Daniel Obrecht", "co-director", "Low Water"), ("Quilla Marsh", "co-director", "Low Water")} <= _credits(record)

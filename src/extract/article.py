@@ -17,6 +17,7 @@ from .relations import SUBJECT, Fact, Ref, read_facts
 from .rules import OWN_ROLE, Rules
 from .settings import Settings
 
+LINE_START = re.compile(r"\n\s*")
 FILM_ONLY_RULES = {"credit:by", "credit:starring", "credit:verb", "credit:paren", "credit:project", "credit:cast-list"}
 # Shapes whose film may be the article's focus film when their sentence names none: a crew
 # list ("cinematographer Astrid Holm", "casting is by X", "X is line producer"), not a
@@ -41,7 +42,8 @@ class ArticleBuilder:
         full = [(Ref.of(s, off), s.id_) for off, d in docs for s in d.spans["people"]]
         parts = [Ref.of(s, off) for off, d in docs for s in d.spans["name_parts"]]
         cued = frozenset(char_range(s)[0] + off for off, d in docs for s in d.spans["subject_cues"])
-        people = fold_people(full, parts, cued, self.settings.shared_name_near_chars)
+        lines = frozenset(m.end() for m in LINE_START.finditer(article.text))
+        people = fold_people(full, parts, cued, self.settings.shared_name_near_chars, lines)
         films = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs for s in d.spans["films"]])
         schools = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs
                                for s in d.spans["schools"]])

@@ -66,11 +66,12 @@ def name_key(text: str) -> tuple[str, ...]:
 
 
 def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: frozenset[int] = frozenset(),
-                near: int = 200) -> list[Entity]:
+                near: int = 200, line_starts: frozenset[int] = frozenset()) -> list[Entity]:
     """People of one article from full-name mentions (with the rule that found each) and
     single-word mentions; see the module docstring for the rules. `subject_at`: where the
     headline names the profiled person, whose claim to a shared short form comes first;
-    `near`: how close before a shared short form a full mention must be to claim it."""
+    `near`: how close before a shared short form a full mention must be to claim it;
+    `line_starts`: where lines start (a shared short form opening a paragraph is the main person's)."""
     entities: list[Entity] = []
     full = list({ref.start: (ref, rule) for ref, rule in full}.values())  # a span found twice counts once
     for ref, rule in sorted(full, key=lambda x: (-len(name_key(x[0].text)), x[0].start)):
@@ -89,7 +90,7 @@ def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: froze
         hosts = [e for e in entities if key[0] in e.key]
         if len(hosts) > 1:
             profiled = [e for e in hosts if any(m.start in subject_at for m in e.mentions)]
-            hosts = profiled if len(profiled) == 1 else _nearest_before(hosts, ref, near)
+            hosts = profiled if len(profiled) == 1 else _nearest_before(hosts, ref, 0 if ref.start in line_starts else near)
         if len(hosts) == 1:
             hosts[0].mentions.append(ref)
     return entities

@@ -475,7 +475,7 @@ class SentenceReader:
                  or self._agent(sent, verb.start, taken) or self._list_owner(verb))
         if agent is None:
             return []
-        partners = [agent, *self._partners(sent, films[-1])] if films else [agent]
+        partners = [agent, *self._partners(sent, films[-1]), *self._verb_partners(sent, verb)] if films else [agent]
         if not isinstance(agent, str) and agent.end <= verb.start and self._joined_before(sent, agent):
             partners = self._listed_before(sent, agent) + partners  # "A (Film) and B are set to star in Z"
         credited += [(a, role) for a in partners if not isinstance(a, str)]
@@ -494,10 +494,18 @@ class SentenceReader:
         i = film.end
         while i < sent.span.end and self.toks[i].text in {"”", '"', "’", ","}:
             i += 1
-        if i < sent.span.end and self.toks[i].lower_ == "with":
-            verb_starts = {v.start for v in sent.verbs}
-            return [p for p in self._listed(sent, i + 1) if p.end not in verb_starts]  # not "with A directing"
-        return []
+        return self._with_list(sent, i)
+
+    def _verb_partners(self, sent: _Sentence, verb: Span) -> list[Span]:
+        """"“Low Water”, which I co-directed with my partner, Deshawn Pruitt": who shares it."""
+        return self._with_list(sent, self._chain_end(sent, verb))
+
+    def _with_list(self, sent: _Sentence, i: int) -> list[Span]:
+        """The people listed after "with" at token i, not those doing something else ("with A directing")."""
+        if i >= sent.span.end or self.toks[i].lower_ != "with":
+            return []
+        verb_starts = {v.start for v in sent.verbs}
+        return [p for p in self._listed(sent, i + 1) if p.end not in verb_starts]
 
     def _objects(self, sent: _Sentence, verb: Span) -> list[str]:
         """Roles from what is directed: "directed commercials and music videos"."""
