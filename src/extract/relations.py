@@ -160,7 +160,7 @@ class SentenceReader:
             outside = [f for f in sent.films if not self._in_parens(f)]
             if outside:
                 self.last_film = outside[-1]
-            headings = [f for f in sent.films if self._whole_line(f)]
+            headings = [f for f in outside if self._whole_line(f)]
             if headings:
                 self.last_heading = headings[-1]
             if sent.persons:
@@ -169,10 +169,10 @@ class SentenceReader:
 
     def _update_block(self, sent: _Sentence) -> None:
         """A line that is only "Cast" opens a cast list; a blank line ends it."""
-        words = [t.lower_ for t in sent.span if not t.is_space and t.text != ":"]
-        if words in CAST_HEADINGS:
+        span = sent.span
+        if len(span) <= 4 and [t.lower_ for t in span if not t.is_space and t.text != ":"] in CAST_HEADINGS:
             self.in_cast = True
-        elif self._after_blank_line(sent.span.start):
+        elif self.in_cast and self._after_blank_line(sent.span.start):
             self.in_cast = False
 
     def _after_blank_line(self, start: int) -> bool:
@@ -203,10 +203,12 @@ class SentenceReader:
     def _entry_line(self, sent: _Sentence) -> list[Fact]:
         """The line under a programme entry's title that opens with a name and the film's
         details ("OVERTIME" / "Ama Owusu-Bekoe · UK · 2024 · 19 min"): the director."""
+        heading = self.last_heading
+        if heading is None or not sent.persons or not 0 <= sent.span.start - heading.end <= 2:
+            return []
         first = self._first_word(sent)
         person = next((p for p in sent.persons if p.start == first), None)
-        heading = self.last_heading
-        if person is None or heading is None or not 0 < first - heading.end <= 2 \
+        if person is None or not 0 < first - heading.end <= 2 \
                 or not all(t.is_space for t in self.toks[heading.end:first]) or person.end >= sent.span.end \
                 or self.toks[person.end].text not in DETAIL_MARKS \
                 or not any(YEAR.fullmatch(t.text) for t in self.toks[person.end:sent.span.end]):

@@ -149,7 +149,7 @@ class FilmTitles:
         self.commas = Positions(nlp, [","])
         self.brackets = Positions(nlp, ["("])
         self.copulas = Positions(nlp, ["is", "was"])
-        self.music_hashes = [nlp.vocab.strings.add(w) for w in rules.music_words]
+        self.music = Positions(nlp, {v for w in rules.music_words for v in (w, w.title(), w.upper())})
         self.role_words = {w for phrase in rules.roles for w in phrase.lower().split()}
         self.programme_words = rules.programme_words
         self.role_labels = Phrases(nlp, rules.roles)
@@ -166,8 +166,7 @@ class FilmTitles:
         cues = [s for s in self.film_cues.spans(doc) if s[-1].text.islower() and s.start not in non_film_ends]
         # in a text about music ("song", "album" outnumber "film", "series"), a quoted title
         # is a film only when a film cue says so
-        counts = doc.count_by(LOWER)
-        strict = sum(counts.get(h, 0) for h in self.music_hashes) > len(cues)
+        strict = len(self.music(doc)) > len(cues)
         found = [q for q in self._quoted(doc, {s.end for s in non_film}, {s.start for s in non_film})
                  if not strict or self._cued({c.end for c in cues}, q.start - 1)
                  or self._described_as(doc, q.end + 1, {c.start for c in cues})]
