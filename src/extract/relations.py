@@ -187,7 +187,7 @@ class SentenceReader:
         if not sent.persons or self.last_film is None:
             return []
         leader = next((i for i in range(sent.span.start, sent.span.end)
-                       if self._past_leader(i, sent.span.end) > i and not self.toks[i].is_space), None)
+                       if is_leader(self.toks[i]) and not self.toks[i].is_space), None)
         actors = [p for p in sent.persons if p.start > leader] if leader is not None else sent.persons[:1]
         return [self._fact(sent, p, "credit:cast-list", role="actor", film=self._ref(self.last_film)) for p in actors]
 
@@ -197,8 +197,11 @@ class SentenceReader:
         toks, end = self.toks, span.end
         if end < len(toks) and toks[end].text == "(":
             end = next((j + 1 for j in range(end, min(len(toks), end + 12)) if toks[j].text == ")"), end)
-        starts = span.start == 0 or "\n" in toks[span.start - 1].text or "\n" in toks[span.start - 1].whitespace_
-        return starts and (end == len(toks) or "\n" in toks[end].text or "\n" in toks[end - 1].whitespace_)
+        return self._at_line_start(span.start) and (end == len(toks) or self._at_line_start(end)
+                                                     or "\n" in toks[end].text)
+
+    def _at_line_start(self, i: int) -> bool:
+        return i == 0 or "\n" in self.toks[i - 1].text or "\n" in self.toks[i - 1].whitespace_
 
     def _entry_line(self, sent: _Sentence) -> list[Fact]:
         """The line under a programme entry's title that opens with a name and the film's
@@ -208,16 +211,14 @@ class SentenceReader:
             return []
         first = self._first_word(sent)
         person = next((p for p in sent.persons if p.start == first), None)
-        if person is None or not 0 < first - heading.end <= 2 \
-                or not all(t.is_space for t in self.toks[heading.end:first]) or person.end >= sent.span.end \
+        if person is None or not all(t.is_space for t in self.toks[heading.end:first]) or person.end >= sent.span.end \
                 or self.toks[person.end].text not in DETAIL_MARKS \
                 or not any(YEAR.fullmatch(t.text) for t in self.toks[person.end:sent.span.end]):
             return []
         return [self._fact(sent, person, "credit:programme", role="director", film=self._ref(heading))]
 
     def _update_topic(self, sent: _Sentence) -> None:
-        start = sent.span.start
-        if start == 0 or "\n" in self.toks[start - 1].text or "\n" in self.toks[start - 1].whitespace_:
+        if self._at_line_start(sent.span.start):
             self.topic = None
         opener = next((p for p in sent.persons if p.start == self._after_label(sent)), None)
         if opener is not None:
