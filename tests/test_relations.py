@@ -435,3 +435,22 @@ def test_a_shared_family_name_opening_a_line_is_the_main_person_and_with_after_t
     record = _record(extractor, text)
     assert ("Daniel Obrecht", "Olchfa School") in {(e["person"], e["school"]) for e in record["education"]}
     assert {("Daniel Obrecht", "co-director", "Low Water"), ("Quilla Marsh", "co-director", "Low Water")} <= _credits(record)
+
+
+def test_a_film_shared_with_a_co_worker_and_a_cast_with_bracketed_credits_who_will_star(extractor):
+    text = ("Quilla Marsh is an actor. She starred opposite Daniel Obrecht in Moth Season and later appeared "
+            "alongside her mother Maren Quist in Salt Harbor. In 2019 she edited alongside Tom Velden on "
+            "Glass Orrin.\n\n"
+            "Sarah Gordon will direct “Orrin Gate.” Dana Whitfield (“Pell Water,” “Ash Meadow”) and "
+            "Tavish Ruel (“Velden Rooms”) will star.\n\n"
+            "She worked with students in Lagos. Photograph by Ilse Varn.")
+    record = _record(extractor, text)
+    credits = _credits(record)
+    assert {("Quilla Marsh", "actor", "Moth Season"), ("Daniel Obrecht", "actor", "Moth Season"),
+            ("Quilla Marsh", "actor", "Salt Harbor"), ("Maren Quist", "actor", "Salt Harbor"),
+            ("Quilla Marsh", "editor", "Glass Orrin"), ("Tom Velden", "editor", "Glass Orrin"),
+            ("Dana Whitfield", "actor", "Orrin Gate"), ("Dana Whitfield", "actor", "Pell Water"),
+            ("Tavish Ruel", "actor", "Orrin Gate"), ("Tavish Ruel", "actor", "Velden Rooms")} <= credits
+    assert {f["title"] for f in record["films"]} == {"Moth Season", "Salt Harbor", "Glass Orrin", "Orrin Gate",
+                                                    "Pell Water", "Ash Meadow", "Velden Rooms"}
+    assert not any(c["person"] == "Ilse Varn" for c in record["credits"])  # a photo credit, not a cinematographer

@@ -18,7 +18,8 @@ from .rules import OWN_ROLE, Rules
 from .settings import Settings
 
 LINE_START = re.compile(r"\n\s*")
-FILM_ONLY_RULES = {"credit:by", "credit:starring", "credit:verb", "credit:paren", "credit:project", "credit:cast-list"}
+FILM_ONLY_RULES = {"credit:by", "credit:starring", "credit:verb", "credit:paren", "credit:project", "credit:cast-list",
+                   "credit:partner"}
 # Shapes whose film may be the article's focus film when their sentence names none: a crew
 # list ("cinematographer Astrid Holm", "casting is by X", "X is line producer"), not a
 # description ("X is a producer").

@@ -12,6 +12,7 @@ Credits come from sentence shapes, each a named rule (the main ones):
   credit:project     a role stated for the film being talked about: "A and B will executive produce"
   credit:cast-list   a line under a "Cast" heading: "Nuala ........ Maeve Doherty"
   credit:programme   a programme entry's details line opening with a name: "Ama Owusu · UK · 2024"
+  credit:partner     a film shared with a co-worker: "she starred opposite A and B in X"
 A person who is not named ("I", "she", "my") is the article's subject; the article step
 resolves that. Education comes from a sentence that names a school and uses a schooling word.
 """
@@ -26,7 +27,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .components.matching import char_range, doc_text, is_leader, orths, sentence_starts, tokens
-from .rules import Rules
+from .rules import OWN_ROLE, Rules
 
 SUBJECT = "<subject>"
 FIRST_PERSON = {"i", "me", "my", "myself"}
@@ -109,6 +110,7 @@ class _Sentence:
     verbs: list[Span] = field(default_factory=list)
     degrees: list[Span] = field(default_factory=list)
     objects: list[Span] = field(default_factory=list)
+    partners: list[Span] = field(default_factory=list)
     pronouns: list[tuple[int, str]] | None = None
 
 
@@ -144,7 +146,8 @@ class SentenceReader:
         sents = [_Sentence(Span(self.doc, s, e)) for s, e in zip(starts, [*starts[1:], len(self.doc)])]
         groups = {"persons": persons, "films": self.doc.spans["films"], "schools": self.doc.spans["schools"],
                   "roles": self.doc.spans["roles"], "verbs": self.doc.spans["role_verbs"],
-                  "degrees": self.doc.spans["degrees"], "objects": self.doc.spans["role_objects"]}
+                  "degrees": self.doc.spans["degrees"], "objects": self.doc.spans["role_objects"],
+                  "partners": self.doc.spans["partners"]}
         for name, spans in groups.items():
             for span in sorted(spans, key=lambda s: s.start):
                 getattr(sents[bisect_right(starts, span.start) - 1], name).append(span)
@@ -406,11 +409,12 @@ class SentenceReader:
         triggers = sorted([(s.start, s.end) for s in sent.roles]
                           + [(v.start, v.end) for v in sent.verbs if self._mode(sent, v) == "active"
                              and not self._relative_clause(sent, v)])
-        out: list[Fact] = []
         taken: set[int] = set()
         credited: list[tuple[Span, str]] = []
+        out, shared = self._partner_credits(sent, taken)
         for verb in self._passive_first(sent):
-            out += self._verb_credit(sent, verb, triggers, taken, credited)
+            if verb.start not in shared:
+                out += self._verb_credit(sent, verb, triggers, taken, credited)
         for group in self._role_groups(sent):
             out += self._noun_credit(sent, group, triggers, taken, credited)
         out += self._possessive_credits(sent)
@@ -418,6 +422,40 @@ class SentenceReader:
             for film in self._paren_films(sent, person):
                 out.append(self._fact(sent, person, "credit:paren", role=role, film=self._ref(film)))
         return out
+
+    def _partner_credits(self, sent: _Sentence, taken: set[int]) -> tuple[list[Fact], set[int]]:
+        """"I starred opposite A and B in X", "he worked alongside A on X": the doer and the
+        people named share the film, in the partner phrase's role or, where it names none, the
+        role of the credit verb before it. Also the starts of the phrases so read."""
+        out, shared = [], set()
+        for phrase in sent.partners:
+            people = self._listed(sent, phrase.end)
+            film = self._film_after(sent, people[-1].end) if people else None
+            role = phrase.label_ if phrase.label_ != OWN_ROLE else self._role_before(sent, phrase.start)
+            if film is None or role is None:
+                continue
+            shared.add(phrase.start)
+            verb = next((v for v in reversed(sent.verbs) if v.end <= phrase.start), phrase)
+            agent = self._agent(sent, verb.start, {p.start for p in people})  # who did the verb
+            taken.update(p.start for p in people)
+            for person in ([agent] if agent is not None else []) + people:
+                out.append(self._fact(sent, person, "credit:partner", role=role, film=self._ref(film)))
+        return out, shared
+
+    def _film_after(self, sent: _Sentence, i: int) -> Span | None:
+        """The film of "in X", "on X", "in the 2009 film X" at token i."""
+        if i >= sent.span.end or self.toks[i].lower_ not in {"in", "on"}:
+            return None
+        film = next((f for f in sent.films if f.start > i), None)
+        if film is None or film.start - i > 5 or any(
+                t.is_punct and not t.is_quote for t in self.doc[i + 1:film.start]):
+            return None
+        return film
+
+    def _role_before(self, sent: _Sentence, at: int) -> str | None:
+        """The role of the nearest credit verb before token `at` that names one."""
+        verbs = [v for v in sent.verbs if v.end <= at and v.label_ != OWN_ROLE]
+        return verbs[-1].label_ if verbs else None
 
     def _passive_first(self, sent: _Sentence) -> list[Span]:
         """Verbs that take their people after them come first, so the people they name are
@@ -544,8 +582,9 @@ class SentenceReader:
             before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
             return before[-1:] or ([self.last_film] if self.last_film and not sent.films else [])
         aux = self.toks[verb.start - 1].lower_ if verb.start > sent.span.start else ""
-        stated = aux == "will" or (aux in {"is", "are"} and _ing(verb))  # "A is line producing."
-        return [self.last_film] if stated and self.last_film and not sent.films else []
+        stated = "will" in {aux, verb[0].lower_} or (aux in {"is", "are"} and _ing(verb))  # "A is line producing."
+        named = any(not self._in_parens(f) for f in sent.films)  # "A (“X”) will star": X is not the project
+        return [self.last_film] if stated and self.last_film and not named else []
 
     def _relative_clause(self, sent: _Sentence, verb: Span) -> bool:
         """"which he also co-produced": the verb describes the film just named."""

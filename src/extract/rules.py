@@ -66,6 +66,7 @@ class Rules:
     title_particles: frozenset[str]
     programme_words: frozenset[str]
     stage_words: tuple[str, ...]
+    partners: dict[str, str]
     focus_cues: tuple[str, ...]
     networks: tuple[str, ...]
     alumni_cues: tuple[str, ...]
@@ -198,6 +199,7 @@ def load_rules(rules_dir: Path) -> Rules:
         title_particles=frozenset(w.lower() for w in load_list(d / "title_particles.txt")),
         programme_words=frozenset(load_list(d / "programme_words.txt")),
         stage_words=tuple(load_list(d / "stage_words.txt")),
+        partners={p.lower(): r for p, r in load_table(d / "partners.tsv", 2, {1: (*role_values, OWN_ROLE)})},
         focus_cues=tuple(w.lower() for w in load_list(d / "focus_cues.txt")),
         networks=tuple(load_list(d / "networks.txt")),
         alumni_cues=tuple(w.lower() for w in load_list(d / "alumni_cues.txt")),

@@ -139,6 +139,7 @@ class FilmTitles:
         self.cue_words = {c for c in rules.film_cues if " " not in c and c.islower()}
         self.non_film_cues = Phrases(nlp, rules.non_film_cues)
         self.stage_words = Phrases(nlp, rules.stage_words)
+        self.partners = Phrases(nlp, rules.partners)
         self.verbs = Phrases(nlp, [p for p, (_, kind) in rules.role_verbs.items() if kind == "active"])
         # "her credits include": a list of titles follows, as after a film cue
         self.list_verbs = {p for p, (role, _) in rules.role_verbs.items() if role == "own"}
@@ -178,6 +179,7 @@ class FilmTitles:
         found += self._after_name(doc)
         found += self._after_network(doc)
         found += self._after_character(doc)
+        found += self._after_partner(doc)
         found += self._headings(doc)
         found += [] if strict else self._dated(doc)
         found = [self._sentence_case(doc, self._without_owner(doc, s)) for s in filter_spans(found)]
@@ -293,6 +295,48 @@ class FilmTitles:
                 continue
             out.append(make_span(doc, start, end, "FILM", "film:after-character"))
         return out
+
+    def _after_partner(self, doc: Doc) -> list[Span]:
+        """The title after a co-worker's name: "starred opposite Helena Voss in Nightjar",
+        "worked with my mentor Ava Marlowe on Selma Street" (the words between must read as names)."""
+        toks = tokens(doc)
+        out = []
+        partners = self.partners.spans(doc)
+        doc.spans["partners"] = partners  # the credit step reads them too
+        for e in (p.end for p in partners):
+            i = self._names_end(doc, e)
+            if i == e or i + 1 >= len(doc) or toks[i].lower_ not in {"in", "on"}:
+                continue
+            end = self._title_end(doc, i + 1)
+            if i + 1 < end <= i + 1 + self.settings.max_title_words and not self._modifier_or_cut(doc, end) \
+                    and not self._looks_like_person(doc[i + 1:end], cued=True):
+                out.append(make_span(doc, i + 1, end, "FILM", "film:after-partner"))
+        return out
+
+    def _names_end(self, doc: Doc, i: int) -> int:
+        """End of a list of names from token i ("Alyson Michalka and Vanessa Hudgens", "her
+        mother Jane Haldane"); i itself when the words there are not names."""
+        toks = tokens(doc)
+        start, groups, lower = i, [], 0
+        while i < len(doc) and i - start < 15 and not (i > start and toks[i].is_sent_start):
+            if _is_cap(toks[i].text) and toks[i].is_alpha:
+                j = i
+                while j < len(doc) and _is_cap(toks[j].text) and not toks[j].is_sent_start and j - i < 4:
+                    j += 1
+                groups.append(doc[i:j])
+                i, lower = j, 0
+            elif toks[i].text in {",", "and", "&"} and groups:
+                i += 1
+            elif toks[i].is_lower and toks[i].is_alpha and lower < 2 and toks[i].lower_ not in {"in", "on"}:
+                i, lower = i + 1, lower + 1  # "her mother", "fellow actor"
+            else:
+                break
+        while i > start and toks[i - 1].text in {",", "and", "&"}:
+            i -= 1
+        if not groups or not all(len(g) > 1 or self._looks_like_person(g) for g in groups) \
+                or groups[-1].end != i:
+            return start
+        return i
 
     def _title_start(self, doc: Doc, end: int) -> int:
         """Where a capitalised title ending at `end` starts, walking back over capitalised words
