@@ -454,3 +454,17 @@ def test_a_film_shared_with_a_co_worker_and_a_cast_with_bracketed_credits_who_wi
     assert {f["title"] for f in record["films"]} == {"Moth Season", "Salt Harbor", "Glass Orrin", "Orrin Gate",
                                                     "Pell Water", "Ash Meadow", "Velden Rooms"}
     assert not any(c["person"] == "Ilse Varn" for c in record["credits"])  # a photo credit, not a cinematographer
+
+
+def test_each_degree_goes_to_the_school_it_names_and_a_place_before_born_is_no_name(extractor):
+    text = ("Belgrade-born Quilla Marsh is a director. Marsh studied comparative literature at Barnard College "
+            "before earning her MFA in Film from Columbia University. Paris-based Daniel Obrecht holds a BA in Theatre Arts from "
+            "the University of Ghana and an MA in Directing Fiction from the National Film and Television "
+            "School. He admires Wong Kar-wai.")
+    record = _record(extractor, text)
+    assert {p["name"] for p in record["people"]} == {"Quilla Marsh", "Daniel Obrecht", "Wong Kar-wai"}
+    assert {(e["person"], e["school"], e["degree"], e["field"]) for e in record["education"]} == {
+        ("Quilla Marsh", "Barnard College", None, "comparative literature"),
+        ("Quilla Marsh", "Columbia University", "master", "Film"),
+        ("Daniel Obrecht", "University of Ghana", "bachelor", "Theatre Arts"),
+        ("Daniel Obrecht", "National Film and Television School", "master", "Directing Fiction")}

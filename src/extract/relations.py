@@ -866,8 +866,8 @@ class SentenceReader:
             agent = self._agent(sent, school.start, set())
             if agent is None:
                 continue
-            degree = self._nearest(degrees, school, sent.schools)
-            fld = self._nearest(fields, school, sent.schools)
+            degree = self._linked(degrees, school, sent)
+            fld = self._linked(fields, school, sent)
             out.append(self._fact(sent, agent, "education:sentence", kind="education",
                                   school=self._ref(school), degree=degree.label_ if degree else None,
                                   field=fld.text if fld else None))
@@ -889,6 +889,28 @@ class SentenceReader:
                 out.append(self._fact(sent, ends[d.start - 1], "education:bracket", kind="education",
                                       degree=d.label_, field=fld))
         return out, bracketed
+
+    def _linked(self, items: list[Span], school: Span, sent: _Sentence) -> Span | None:
+        """The degree or field of this school: the one that points to it ("an MA in Directing
+        from the NFTS", "studied literature at Barnard"), else the nearest that points nowhere."""
+        pointing = {id(i): self._points_to(i, sent) for i in items}
+        mine = [i for i in items if pointing[id(i)] is school]
+        if mine:
+            return mine[-1]
+        return self._nearest([i for i in items if pointing[id(i)] is None], school, sent.schools)
+
+    def _points_to(self, item: Span, sent: _Sentence) -> Span | None:
+        """The school right after `item` and "from" or "at", with no other degree between."""
+        school = next((s for s in sent.schools if s.start >= item.end), None)
+        if school is None or school.start - item.end > 10:
+            return None
+        j = school.start - 1
+        if self.toks[j].lower_ == "the":
+            j -= 1
+        if j < item.end or self.toks[j].lower_ not in {"from", "at"} \
+                or any(item.end <= d.start < j for d in sent.degrees):
+            return None
+        return school
 
     @staticmethod
     def _nearest(items: list[Span], school: Span, schools: list[Span]) -> Span | None:

@@ -36,6 +36,9 @@ MAX_NAME_WORDS = 4
 CAST_CUES = {"starring", "co-starring", "stars", "cast of", "cast:", "featuring", "cast is led by", "cast includes",
              "cast will include"}
 LIST_CUES = CAST_CUES | {"directed by", "produced by", "written by", "music by", "shot by", "edited by"}
+# The second half of a compound modifier after a place ("Belgrade-born", "Paris-based"; also
+# any word in -ed): it ends a name, unlike the second half of "Kar-wai".
+HYPHEN_MODIFIERS = {"born", "bound", "era", "style"}
 # A romanised East Asian given name written with a hyphen (Kar-wai, Min-ji, Hsiao-hsien).
 HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 # A Mandarin given name in pinyin: one or two syllables (Wei, Shuyi, Jiayu, Xiaoqing).
@@ -207,6 +210,8 @@ class PersonNames:
                 kind = HYPHEN
             elif text in QUOTES:
                 kind = QUOTE
+            elif text.isalpha() and text.islower() and (text.endswith("ed") or text in HYPHEN_MODIFIERS):
+                kind = OTHER  # "Paris-based Ana Ruiz": the place is no part of the name after it
             elif text.isalpha():
                 kind = ALPHA
             else:
