@@ -468,3 +468,15 @@ def test_each_degree_goes_to_the_school_it_names_and_a_place_before_born_is_no_n
         ("Quilla Marsh", "Columbia University", "master", "Film"),
         ("Daniel Obrecht", "University of Ghana", "bachelor", "Theatre Arts"),
         ("Daniel Obrecht", "National Film and Television School", "master", "Directing Fiction")}
+
+
+def test_roles_in_a_filmography_bracket_and_a_title_co_directed_with_someone(extractor):
+    text = ("QUILLA MARSH\nOrrin Gate (UK, 19 min.)\n\nQuilla Marsh grew up in Leeds. “Orrin Gate,” co-directed "
+            "with Tavish Ruel and produced by Maren Quist, follows two sisters.\n\n"
+            "Selected filmography: Moth Season (2019, short, director), Salt Harbor (2023, short, "
+            "writer/director), Glass Orrin (2024, cinematographer)")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "co-director", "Orrin Gate"), ("Tavish Ruel", "co-director", "Orrin Gate"),
+            ("Maren Quist", "producer", "Orrin Gate"), ("Quilla Marsh", "director", "Moth Season"),
+            ("Quilla Marsh", "writer", "Salt Harbor"), ("Quilla Marsh", "director", "Salt Harbor"),
+            ("Quilla Marsh", "cinematographer", "Glass Orrin")} <= credits

@@ -19,7 +19,7 @@ from .settings import Settings
 
 LINE_START = re.compile(r"\n\s*")
 FILM_ONLY_RULES = {"credit:by", "credit:starring", "credit:verb", "credit:paren", "credit:project", "credit:cast-list",
-                   "credit:partner"}
+                   "credit:partner", "credit:filmography"}
 # Shapes whose film may be the article's focus film when their sentence names none: a crew
 # list ("cinematographer Astrid Holm", "casting is by X", "X is line producer"), not a
 # description ("X is a producer").

@@ -13,6 +13,7 @@ Credits come from sentence shapes, each a named rule (the main ones):
   credit:cast-list   a line under a "Cast" heading: "Nuala ........ Maeve Doherty"
   credit:programme   a programme entry's details line opening with a name: "Ama Owusu · UK · 2024"
   credit:partner     a film shared with a co-worker: "she starred opposite A and B in X"
+  credit:filmography roles in a bracket after a title: "The Kite Market (2019, short, director)"
 A person who is not named ("I", "she", "my") is the article's subject; the article step
 resolves that. Education comes from a sentence that names a school and uses a schooling word.
 """
@@ -126,6 +127,7 @@ class SentenceReader:
         self.last_film: Span | None = None
         # the person a paragraph is about: named at the start of one of its sentences
         self.topic: Span | None = None
+        self.last_topic: Span | None = None  # the topic of an earlier paragraph
         self.last_person: Span | None = None
         self.in_cast = False  # inside a cast list, under a line "Cast"
         self.last_heading: Span | None = None  # the entry a programme's credit line belongs to
@@ -222,6 +224,7 @@ class SentenceReader:
 
     def _update_topic(self, sent: _Sentence) -> None:
         if self._at_line_start(sent.span.start):
+            self.last_topic = self.topic or self.last_topic
             self.topic = None
         opener = next((p for p in sent.persons if p.start == self._after_label(sent)), None)
         if opener is not None:
@@ -418,9 +421,25 @@ class SentenceReader:
         for group in self._role_groups(sent):
             out += self._noun_credit(sent, group, triggers, taken, credited)
         out += self._possessive_credits(sent)
+        out += self._filmography_roles(sent)
         for person, role in credited:
             for film in self._paren_films(sent, person):
                 out.append(self._fact(sent, person, "credit:paren", role=role, film=self._ref(film)))
+        return out
+
+    def _filmography_roles(self, sent: _Sentence) -> list[Fact]:
+        """"Selected filmography: The Kite Market (2019, short, director)": the roles in a bracket
+        right after a title, with nobody named in it, are those of the person the text is about."""
+        out = []
+        for film in sent.films:
+            if film.end >= sent.span.end or self.toks[film.end].text != "(":
+                continue
+            close = next((j for j in range(film.end, min(sent.span.end, film.end + 12)) if self.toks[j].text == ")"), None)
+            if close is None or any(film.end < p.start < close for p in sent.persons):
+                continue
+            owner = self.topic or self.last_topic or SUBJECT
+            out += [self._fact(sent, owner, "credit:filmography", role=r.label_, film=self._ref(film))
+                    for r in sent.roles if film.end < r.start < close]
         return out
 
     def _partner_credits(self, sent: _Sentence, taken: set[int]) -> tuple[list[Fact], set[int]]:
@@ -506,6 +525,11 @@ class SentenceReader:
         if not films:  # not "“Ruin Bar” (2019), which he also co-produced; ..."
             films = (self._segment_films(sent, triggers, self._chain_end(sent, verb))
                      or self._relative_film(sent, verb) or self._film_it(sent, verb))
+        shared = None if films else self._participle_film(sent, verb)
+        if shared is not None:  # "THE DRUMMER'S SON, co-directed with Abena Owusu, ..."
+            partners = [self.topic or self.last_topic or SUBJECT, *self._verb_partners(sent, verb)]
+            credited += [(a, role) for a in partners if not isinstance(a, str)]
+            return [self._fact(sent, a, "credit:verb", role=role, film=self._ref(shared)) for a in partners]
         rule = "credit:verb"
         if not films:
             films, rule = self._project_film(sent, verb), "credit:project"
@@ -563,6 +587,19 @@ class SentenceReader:
             else:
                 break
         return roles
+
+    def _participle_film(self, sent: _Sentence, verb: Span) -> Span | None:
+        """"X, co-directed with A, ...": the film right before the verb and a comma, when "with"
+        and a person follow it (the doer is the person the text is about)."""
+        end = verb.start  # back over “X,” or X,
+        while end > sent.span.start and self.toks[end - 1].is_quote:
+            end -= 1
+        if end - 1 <= sent.span.start or self.toks[end - 1].text != "," or not self._verb_partners(sent, verb):
+            return None
+        end -= 1
+        while end > sent.span.start and self.toks[end - 1].is_quote:
+            end -= 1
+        return next((f for f in sent.films if f.end == end and not self._in_parens(f)), None)
 
     def _film_it(self, sent: _Sentence, verb: Span) -> list[Span]:
         """"we made a short called “X”. I wrote and directed it": "it" is the film last named,
