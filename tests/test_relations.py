@@ -480,3 +480,18 @@ def test_roles_in_a_filmography_bracket_and_a_title_co_directed_with_someone(ext
             ("Maren Quist", "producer", "Orrin Gate"), ("Quilla Marsh", "director", "Moth Season"),
             ("Quilla Marsh", "writer", "Salt Harbor"), ("Quilla Marsh", "director", "Salt Harbor"),
             ("Quilla Marsh", "cinematographer", "Glass Orrin")} <= credits
+
+
+def test_both_after_a_verb_a_fronted_name_as_topic_and_a_pronoun_of_the_other_gender(extractor):
+    text = ("Quilla Marsh is a director. She has written and directed two features, “Moth Season” (2018) and "
+            "“Salt Harbor” (2023), and Daniel Obrecht has edited both.\n\n"
+            "Since then Obrecht has become an editor in his own right. He cut “Glass Orrin.” In 2024, she "
+            "directed “Pell Water.” A graduate of Olchfa School, he earned his BS in Physics from Wayland "
+            "Poly in 2008.")
+    record = _record(extractor, text)
+    assert {("Daniel Obrecht", "editor", "Moth Season"), ("Daniel Obrecht", "editor", "Salt Harbor"),
+            ("Daniel Obrecht", "editor", "Glass Orrin"), ("Quilla Marsh", "director", "Pell Water")} <= _credits(record)
+    assert ("Daniel Obrecht", "director", "Pell Water") not in _credits(record)
+    # the BS is from a place that is no known school, so the high school does not get it
+    assert {(e["person"], e["school"], e["degree"]) for e in record["education"]} == {
+        ("Daniel Obrecht", "Olchfa School", None)}

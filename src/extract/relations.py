@@ -69,6 +69,7 @@ ATTENDED_SHAPES = ("High School", "Middle School", "Secondary School", "Grammar 
 # words that open a new clause: a list of people does not run on past them ("by X, which Y produced")
 CLAUSE_WORDS = {"which", "who", "whom", "whose", "that", "while", "where", "when", "whereas"}
 STUDY_WORDS = {"study", "studied", "studying", "studies"}
+ELSEWHERE = "<elsewhere>"  # a degree from a place that is no known school
 FIELD_AFTER_IN = {"degree", "major", "majored", "majoring", "majors"}
 
 
@@ -128,6 +129,7 @@ class SentenceReader:
         # the person a paragraph is about: named at the start of one of its sentences
         self.topic: Span | None = None
         self.last_topic: Span | None = None  # the topic of an earlier paragraph
+        self.genders: dict[str, int] = {}  # a topic's pronoun: 0 she, 1 he, as the text used it
         self.last_person: Span | None = None
         self.in_cast = False  # inside a cast list, under a line "Cast"
         self.last_heading: Span | None = None  # the entry a programme's credit line belongs to
@@ -226,11 +228,25 @@ class SentenceReader:
         if self._at_line_start(sent.span.start):
             self.last_topic = self.topic or self.last_topic
             self.topic = None
-        opener = next((p for p in sent.persons if p.start == self._after_label(sent)), None)
+        opener = next((p for p in sent.persons if p.start == self._after_label(sent)), None) or self._fronted(sent)
         if opener is not None:
             self.topic = opener
         elif sent.persons and self._named_as_complement(sent, sent.persons[-1]):
             self.topic = sent.persons[-1]
+
+    def _fronted(self, sent: _Sentence) -> Span | None:
+        """The person a sentence is about after a short opener: "Since then Chaudhry has become
+        …", "In 2019, Ruiz moved …" (before the name only small words, numbers and commas)."""
+        start = self._first_word(sent)
+        person = sent.persons[0] if sent.persons else None
+        if person is None or not 0 < person.start - start <= 3 or person.end >= sent.span.end \
+                or not (self.toks[person.end].is_lower and self.toks[person.end].is_alpha):
+            return None
+        before = self.toks[start + 1:person.start]
+        if self.toks[start].lower_ in PRONOUNS or not all(
+                (t.is_lower and t.lower_ not in PRONOUNS) or t.like_num or t.text == "," for t in before):
+            return None
+        return person
 
     def _after_label(self, sent: _Sentence) -> int:
         """Where the sentence's words start, after a short label ("About the director: X is ...")."""
@@ -253,7 +269,11 @@ class SentenceReader:
         if word in FIRST_PERSON:
             return SUBJECT
         if self.topic is not None and word not in self.others:
-            return self.topic
+            gender = next((g for g, words in enumerate(GENDERED) if word in words), None)
+            known = self.genders.setdefault(self.topic.text, gender)
+            if known is None or known == gender:
+                return self.topic
+            return SUBJECT  # "Chaudhry … his edit. … she directed": not the topic
         if word in self.others or any(w in FIRST_PERSON for _, w in self._pronouns(sent)):
             before = [p for p in sent.persons if p.end <= at]
             other = before[-1] if before else self.last_person
@@ -603,10 +623,14 @@ class SentenceReader:
 
     def _film_it(self, sent: _Sentence, verb: Span) -> list[Span]:
         """"we made a short called “X”. I wrote and directed it": "it" is the film last named,
-        when no film is named in this sentence."""
+        when no film is named in this sentence; "both" and "them", the films named before the verb."""
         end = self._chain_end(sent, verb)
-        if end < sent.span.end and self.toks[end].lower_ == "it" and not sent.films and self.last_film is not None:
+        word = self.toks[end].lower_ if end < sent.span.end else ""
+        if word == "it" and not sent.films and self.last_film is not None:
             return [self.last_film]
+        if word in {"both", "them"}:  # "she wrote “A” and “B”, and he has edited both"
+            before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
+            return before[-2:] if word == "both" else before
         return []
 
     def _project_film(self, sent: _Sentence, verb: Span) -> list[Span]:
@@ -936,18 +960,19 @@ class SentenceReader:
             return mine[-1]
         return self._nearest([i for i in items if pointing[id(i)] is None], school, sent.schools)
 
-    def _points_to(self, item: Span, sent: _Sentence) -> Span | None:
-        """The school right after `item` and "from" or "at", with no other degree between."""
-        school = next((s for s in sent.schools if s.start >= item.end), None)
-        if school is None or school.start - item.end > 10:
+    def _points_to(self, item: Span, sent: _Sentence) -> Span | str | None:
+        """The school named after `item` and "from" or "at" ("an MA in Directing from the NFTS"),
+        ELSEWHERE when the name there is no known school ("a BS from U-Mich"), else None."""
+        end = min(sent.span.end, item.end + 10)
+        j = next((k for k in range(item.end, end) if self.toks[k].lower_ in {"from", "at"}
+                  or self.toks[k].text in {",", ";", "."} or any(d.start == k for d in sent.degrees)), end)
+        if j >= end or self.toks[j].lower_ not in {"from", "at"}:
             return None
-        j = school.start - 1
-        if self.toks[j].lower_ == "the":
-            j -= 1
-        if j < item.end or self.toks[j].lower_ not in {"from", "at"} \
-                or any(item.end <= d.start < j for d in sent.degrees):
-            return None
-        return school
+        k = j + 1 + (j + 1 < sent.span.end and self.toks[j + 1].lower_ == "the")
+        school = next((s for s in sent.schools if s.start == k), None)
+        if school is not None:
+            return school
+        return ELSEWHERE if k < sent.span.end and self.toks[k].is_title else None
 
     @staticmethod
     def _nearest(items: list[Span], school: Span, schools: list[Span]) -> Span | None:
