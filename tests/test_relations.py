@@ -495,3 +495,13 @@ def test_both_after_a_verb_a_fronted_name_as_topic_and_a_pronoun_of_the_other_ge
     # the BS is from a place that is no known school, so the high school does not get it
     assert {(e["person"], e["school"], e["degree"]) for e in record["education"]} == {
         ("Daniel Obrecht", "Olchfa School", None)}
+
+
+def test_possessives_with_a_bare_apostrophe_and_whose_and_a_title_opening_with_an_honorific(extractor):
+    text = ("Quilla Marsh is a costume designer. She loves Tom Velles’ “Moth Season” and Daniel Obrecht, whose "
+            "“Salt Harbor” she calls perfect. Her credits include the short “Mrs. Velden Is Not at Home.” She "
+            "also designed the costumes for “Glass Orrin.”")
+    record = _record(extractor, text)
+    assert {("Tom Velles", "director", "Moth Season"), ("Daniel Obrecht", "director", "Salt Harbor"),
+            ("Quilla Marsh", "costume designer", "Mrs. Velden Is Not at Home"),
+            ("Quilla Marsh", "costume designer", "Glass Orrin")} <= _credits(record)

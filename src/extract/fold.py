@@ -32,6 +32,7 @@ class Entity:
     mentions: list[Ref] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     official: str | None = None  # a known institution's gazetteer name
+    person: bool = True  # a film's or school's name keeps its first word ("Mrs. Okonkwo Is Not at Home")
 
     @cached_property
     def name(self) -> str:
@@ -39,6 +40,8 @@ class Entity:
         Read once folding is done."""
         full = max(self.mentions, key=lambda m: (len(name_key(m.text)), len(m.text), -m.start)).text
         first, _, rest = full.partition(" ")
+        if not self.person:
+            return full
         return NICKNAME.sub(" ", rest if rest and first.rstrip(".").casefold() in HONORIFICS else full)
 
     @property
@@ -120,7 +123,7 @@ def fold_titles(refs: list[tuple[Ref, str, str]]) -> list[Entity]:
             acronyms.append((ref, rule))
             continue
         key = (normalize(label if label not in {"SCHOOL", "FILM"} else ref.text),)
-        entities.setdefault(key, Entity(key)).mentions.append(ref)
+        entities.setdefault(key, Entity(key, person=False)).mentions.append(ref)
         entities[key].rules.append(rule)
         if label not in {"SCHOOL", "FILM"} and label[:1].isupper():
             entities[key].official = label
@@ -128,7 +131,7 @@ def fold_titles(refs: list[tuple[Ref, str, str]]) -> list[Entity]:
         host = next((e for e in entities.values() if _initials(_fullest(e)) == ref.text), None) or next(
             (e for e in entities.values() if _fullest(e).split()[0] == ref.text), None)
         if host is None:
-            host = entities.setdefault((normalize(ref.text),), Entity((normalize(ref.text),)))
+            host = entities.setdefault((normalize(ref.text),), Entity((normalize(ref.text),), person=False))
         host.mentions.append(ref)
         host.rules.append(rule)
     return _fold_leading_acronyms(list(entities.values()))

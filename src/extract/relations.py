@@ -721,13 +721,19 @@ class SentenceReader:
             i = film.start
             while i > sent.span.start and self.toks[i - 1].text in {"“", '"', "‘"}:
                 i -= 1
+            if i - 2 > sent.span.start and self.toks[i - 1].lower_ == "whose" and self.toks[i - 2].text == "," \
+                    and i - 2 in person_ends:  # "Agnès Varda, whose “Cléo from 5 to 7” …"
+                out.append(self._fact(sent, person_ends[i - 2], "credit:possessive", role="director",
+                                      film=self._ref(film)))
+                continue
             words = 0
             while i > sent.span.start and self.toks[i - 1].is_alpha and self.toks[i - 1].is_lower and words < 4:
                 i, words = i - 1, words + 1
-            if not any(t.lower_ in FILM_WORDS for t in self.doc[i:film.start]) and i != film.start:
+            if words and not any(t.lower_ in FILM_WORDS for t in self.doc[i:film.start]):
                 continue  # "Oliver Stone's controversial play X" is no film credit; "Spike Lee's X" is
-            if i - 1 > sent.span.start and self.toks[i - 1].text in {"'s", "’s"} and i - 1 in person_ends:
-                person = person_ends[i - 1]
+            if i - 1 > sent.span.start and i - 1 in person_ends and (self.toks[i - 1].text in {"'s", "’s"} or (
+                    self.toks[i - 1].text in {"'", "’"} and self.toks[i - 2].lower_.endswith("s"))):
+                person = person_ends[i - 1]  # "Spike Lee's X", "John Cassavetes' X"
             elif i in person_ends and self.toks[person_ends[i].start - 1].lower_ == "the":
                 person = person_ends[i]
             else:
