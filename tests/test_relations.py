@@ -505,3 +505,13 @@ def test_possessives_with_a_bare_apostrophe_and_whose_and_a_title_opening_with_a
     assert {("Tom Velles", "director", "Moth Season"), ("Daniel Obrecht", "director", "Salt Harbor"),
             ("Quilla Marsh", "costume designer", "Mrs. Velden Is Not at Home"),
             ("Quilla Marsh", "costume designer", "Glass Orrin")} <= _credits(record)
+
+
+def test_a_guest_list_line_with_a_dash_and_a_new_project_is_not_the_last_film(extractor):
+    text = ("GUESTS\n- Quilla Marsh - director and producer, “Moth Season”\n"
+            "- Daniel Obrecht – director of photography, “Moth Season”\n\n"
+            "She loves “Salt Harbor.” What's next: Marsh's new project with co-director Tavish Ruel.")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "director", "Moth Season"), ("Quilla Marsh", "producer", "Moth Season"),
+            ("Daniel Obrecht", "cinematographer", "Moth Season")} <= credits
+    assert not any(c[0] == "Tavish Ruel" and c[2] == "Salt Harbor" for c in credits)

@@ -409,8 +409,9 @@ class SentenceReader:
             if self.last_heading is not None and self._credit_line(sent, strict=True):
                 return self.last_heading  # "Director: X | Editor: Y" under an entry's heading
             return self.last_film
-        if any(t.lower_ in FILM_WORDS for t in lead):
-            return self.last_film
+        if any(t.lower_ in FILM_WORDS and not (k and lead[k - 1].lower_ in {"new", "next", "another"})
+               for k, t in enumerate(lead)):
+            return self.last_film  # "the film stars X", not "her new project with X"
         return None
 
     def _credit_line(self, sent: _Sentence, strict: bool = False) -> bool:
@@ -871,6 +872,8 @@ class SentenceReader:
             return by_start[end + 1], "credit:named"
         if first.start >= 2 and self.toks[first.start - 1].text == "(" and first.start - 1 in by_end:
             return by_end[first.start - 1], "credit:bracket"
+        if first.start >= 2 and self.toks[first.start - 1].text in {"-", "–", "—"} and first.start - 1 in by_end:
+            return by_end[first.start - 1], "credit:apposition"  # "Amara Delacroix - director, “X”"
         if self._introduced(first, sent) or nxt.lower() in CREDIT_WORDS:
             agent = self._as_opener(sent, first, last) or self._agent(sent, first.start, taken)
             if agent is None:
