@@ -515,3 +515,10 @@ def test_a_guest_list_line_with_a_dash_and_a_new_project_is_not_the_last_film(ex
     assert {("Quilla Marsh", "director", "Moth Season"), ("Quilla Marsh", "producer", "Moth Season"),
             ("Daniel Obrecht", "cinematographer", "Moth Season")} <= credits
     assert not any(c[0] == "Tavish Ruel" and c[2] == "Salt Harbor" for c in credits)
+
+
+def test_a_first_shot_at_a_role_and_it_after_a_film_in_the_same_sentence(extractor):
+    text = ("Meet Quilla Marsh. In 2021 I got my first shot at 1st AD on “Moth Season,” a thriller. My roommate, "
+            "Daniel Obrecht, wrote a short called “Salt Harbor,” and I produced it with no money.")
+    assert {("Quilla Marsh", "first assistant director", "Moth Season"), ("Daniel Obrecht", "writer", "Salt Harbor"),
+            ("Quilla Marsh", "producer", "Salt Harbor")} <= _credits(_record(extractor, text))

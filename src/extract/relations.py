@@ -52,6 +52,7 @@ ROLE_GLUE = {"/", "and", "&", ",", "-", "or"}
 LIST_GLUE = {",", "and", "&", "as", "well"}
 FILM_LINK = {"on", "for", "of", "in", "include", "includes", "including"}
 CREDIT_WORDS = {"credit", "credits"}
+TRY_WORDS = {"shot", "chance", "turn", "stint", "go"}  # "my first shot at 1st AD on X"
 RISE_WORDS = {"up", "rose", "promoted", "graduated", "advanced", "moved"}
 # A person right after these is a teacher, partner or object, not who did the thing.
 NOT_AGENT_BEFORE = {"under", "with", "alongside", "by", "for", "to", "of"}
@@ -623,12 +624,14 @@ class SentenceReader:
         return next((f for f in sent.films if f.end == end and not self._in_parens(f)), None)
 
     def _film_it(self, sent: _Sentence, verb: Span) -> list[Span]:
-        """"we made a short called “X”. I wrote and directed it": "it" is the film last named,
-        when no film is named in this sentence; "both" and "them", the films named before the verb."""
+        """"we made a short called “X”. I wrote and directed it": "it" is the film named last
+        before the verb (in this sentence, or with none here, before it); "both" and "them" are
+        the films named before the verb."""
         end = self._chain_end(sent, verb)
         word = self.toks[end].lower_ if end < sent.span.end else ""
-        if word == "it" and not sent.films and self.last_film is not None:
-            return [self.last_film]
+        if word == "it":  # the film named before the verb, else the one before the sentence
+            before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
+            return before[-1:] if before else [self.last_film] if self.last_film and not sent.films else []
         if word in {"both", "them"}:  # "she wrote “A” and “B”, and he has edited both"
             before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
             return before[-2:] if word == "both" else before
@@ -910,6 +913,8 @@ class SentenceReader:
                 return True
             if tok.lower_ == "to" and i > sent.span.start and self.toks[i - 1].lower_ in RISE_WORDS:
                 return True  # "worked her way up to 2nd AD", "was promoted to producer"
+            if tok.lower_ == "at" and i > sent.span.start and self.toks[i - 1].lower_ in TRY_WORDS:
+                return True  # "my first shot at 1st AD"
             if tok.lower_ in PREPOSITIONS or not (tok.is_alpha or tok.text in {"/", "-"}) or (tok.text[:1].isupper() and tok.lower_ != "a"):
                 return False
             i, seen = i - 1, seen + 1
