@@ -522,3 +522,13 @@ def test_a_first_shot_at_a_role_and_it_after_a_film_in_the_same_sentence(extract
             "Daniel Obrecht, wrote a short called “Salt Harbor,” and I produced it with no money.")
     assert {("Quilla Marsh", "first assistant director", "Moth Season"), ("Daniel Obrecht", "writer", "Salt Harbor"),
             ("Quilla Marsh", "producer", "Salt Harbor")} <= _credits(_record(extractor, text))
+
+
+def test_a_list_of_characters_each_in_a_title(extractor):
+    text = ("Quilla Marsh is an actress known for roles such as Merle Obrecht in Moth Season, Mandy Velden in "
+            "Salt Harbor and Mand in Glass Orrin. Daniel Ruel played Maya in Parks and Recreation.")
+    record = _record(extractor, text)
+    assert {("Quilla Marsh", "actor", "Moth Season"), ("Quilla Marsh", "actor", "Salt Harbor"),
+            ("Quilla Marsh", "actor", "Glass Orrin")} <= _credits(record)
+    assert {p["name"] for p in record["people"]} == {"Quilla Marsh", "Daniel Ruel"}  # characters are no people
+    assert "Parks" not in {f["title"] for f in record["films"]}

@@ -116,7 +116,9 @@ class PersonNames:
         # "she played Nora Bevan": the name after a character verb is a part, not a person
         parts_played = {v.end for v in doc.spans["role_verbs"] if v.id_ == "verb:character"} \
             if "role_verbs" in doc.spans else set()
-        runs = [r for r in self._runs(doc, busy) if r[0] not in parts_played]
+        # "roles including Merle Jackson in X, Mandy Cutler in Y": the names before such titles too
+        parts_played |= {f.start - 1 for f in doc.spans["films"] if f.id_ == "film:after-character"}
+        runs = [r for r in self._runs(doc, busy) if r[0] not in parts_played and r[1] not in parts_played]
         # single capitalised words standing alone: a family name repeated in a profile ("Dragomir said")
         alone = Counter(toks[s].text for s, e in runs if e - s == 1 and not toks[s].is_upper)
         for run in runs:

@@ -284,17 +284,32 @@ class FilmTitles:
             i = verb.end
             while i < len(doc) and toks[i].lower_ in {"the", "role", "roles", "part", "voice", "of", "as"}:
                 i += 1
-            name_end = i
-            while name_end < len(doc) and _is_cap(toks[name_end].text) and name_end - i < 5:
-                name_end += 1
-            if name_end == i or name_end + 1 >= len(doc) or toks[name_end].lower_ not in {"in", "on"}:
-                continue
-            start = name_end + 1
-            end = self._title_end(doc, start)
-            if end == start or end - start > self.settings.max_title_words or self._modifier_or_cut(doc, end):
-                continue
-            out.append(make_span(doc, start, end, "FILM", "film:after-character"))
+            listed = False
+            while (film := self._character_film(doc, i, listed)) is not None:
+                out.append(film)  # and on down a list: "Merle Jackson in X, Mandy Cutler in Y and Mand in Z"
+                listed = True
+                i = film.end
+                while i < len(doc) and toks[i].lower_ in {",", "and"}:
+                    i += 1
+                if i == film.end or toks[i].is_sent_start:
+                    break
         return out
+
+    def _character_film(self, doc: Doc, i: int, listed: bool = False) -> Span | None:
+        """The title after a character's name at token i and "in" or "on"; `listed`: further down
+        a list, where "and" after the title starts the next item."""
+        toks = tokens(doc)
+        name_end = i
+        while name_end < len(doc) and _is_cap(toks[name_end].text) and name_end - i < 5:
+            name_end += 1
+        if name_end == i or name_end + 1 >= len(doc) or toks[name_end].lower_ not in {"in", "on"}:
+            return None
+        start = name_end + 1
+        end = self._title_end(doc, start)
+        if end == start or end - start > self.settings.max_title_words or (
+                self._modifier_or_cut(doc, end) and not (listed and toks[end].lower_ == "and")):
+            return None
+        return make_span(doc, start, end, "FILM", "film:after-character")
 
     def _after_partner(self, doc: Doc) -> list[Span]:
         """The title after a co-worker's name: "starred opposite Helena Voss in Nightjar",
