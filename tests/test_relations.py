@@ -249,10 +249,12 @@ def test_titles_in_sentence_case_languages_run_through_their_lower_case_words(ex
     text = ("La prima notte di velden (Indian Summer) is a 1972 Italian and French drama film directed by "
             "Quilla Marsh. In 1997 she starred in the telenovela El orrin no tiene gato. In 2005 she starred "
             "in Contra viento y marea as the villain. She scored the film Lo squartatore di New York (1982). "
-            "She starred in the film La La Land director Daniel Obrecht made.")
+            "She starred in the film La La Land director Daniel Obrecht made. In 1988 she shot "
+            "“La stagione delle velden,” which won at Venice. “No way I am doing that,” she said.")
     films = {f["title"] for f in _record(extractor, text)["films"]}
     assert {"La prima notte di velden", "El orrin no tiene gato", "Contra viento y marea",
-            "Lo squartatore di New York", "La La Land"} <= films
+            "Lo squartatore di New York", "La La Land", "La stagione delle velden"} <= films
+    assert "No way I am doing that" not in films
 
 
 def test_schools_named_in_other_languages_by_possessive_and_learned_societies(extractor):
@@ -532,3 +534,13 @@ def test_a_list_of_characters_each_in_a_title(extractor):
             ("Quilla Marsh", "actor", "Glass Orrin")} <= _credits(record)
     assert {p["name"] for p in record["people"]} == {"Quilla Marsh", "Daniel Ruel"}  # characters are no people
     assert "Parks" not in {f["title"] for f in record["films"]}
+
+
+def test_two_people_serve_as_executive_producers_and_a_company_defined_by_its_films_is_no_film(extractor):
+    text = ("Sarah Gordon to Direct “Orrin Gate”\n\nNeon announced that Sarah Gordon will direct “Orrin Gate.” "
+            "Neon's Jeff Velden and Gordon's longtime manager Dana Whitfield will serve as executive producers.\n\nBlumhouse is a multimedia company producing "
+            "feature films, television and podcasts.")
+    record = _record(extractor, text)
+    assert {("Jeff Velden", "executive producer", "Orrin Gate"),
+            ("Dana Whitfield", "executive producer", "Orrin Gate")} <= _credits(record)
+    assert {f["title"] for f in record["films"]} == {"Orrin Gate"}

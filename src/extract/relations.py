@@ -810,8 +810,10 @@ class SentenceReader:
             # "Producers: A, B", "Producers ........ A, B"
             agents += [p for p in self._listed(sent, max(leader, last.end + 1)) if p is not agent and p.start not in taken]
             taken.update(p.start for p in agents if not isinstance(p, str))
-        if rule == "credit:post" and self.toks[first.start - 1].lower_ == "are" and not isinstance(agent, str):
-            agents = self._listed_before(sent, agent) + agents  # "A and B are executive producers"
+        plural = self.toks[last.end - 1].lower_.endswith("s") and not last.label_.endswith("s")
+        if rule in {"credit:post", "credit:as"} and not isinstance(agent, str) and agent.end <= first.start and (
+                self.toks[first.start - 1].lower_ == "are" or plural and self._joined_before(sent, agent)):
+            agents = self._listed_before(sent, agent) + agents  # "A and B are executive producers", "will serve as"
         out = []
         for who in agents:
             for role in roles:
@@ -825,7 +827,7 @@ class SentenceReader:
         """The people listed before `person`: "A, B and [person]", each maybe with a bracket
         of credits ("A (Film One) and [person]")."""
         by_end = {p.end: p for p in sent.persons}
-        out, i = [], person.start
+        out, i = [], self._description_start(sent, person.start)
         while i - 1 > sent.span.start and self.toks[i - 1].lower_ in {",", "and", "&"}:
             j = i - 1
             while j > sent.span.start and self.toks[j - 1].lower_ in {",", "and", "&"}:
@@ -838,8 +840,20 @@ class SentenceReader:
         return out
 
     def _joined_before(self, sent: _Sentence, person: Span) -> bool:
-        """`person` ends a list joined by "and": "A and [person]", "A, B & [person]"."""
-        return person.start - 1 > sent.span.start and self.toks[person.start - 1].lower_ in {"and", "&"}
+        """`person` ends a list joined by "and": "A and [person]", "A, B & [person]", also with a
+        description before the name ("A and Albright's longtime manager B")."""
+        i = self._description_start(sent, person.start)
+        return i - 1 > sent.span.start and self.toks[i - 1].lower_ in {"and", "&"}
+
+    def _description_start(self, sent: _Sentence, i: int) -> int:
+        """Where a short description before the name at token i starts: "Albright's longtime
+        manager", "producer"; i itself when there is none."""
+        k = i
+        while k - 1 > sent.span.start and i - k < 5 and (
+                self.toks[k - 1].is_lower and self.toks[k - 1].is_alpha and self.toks[k - 1].lower_ not in {"and", "by"}
+                or self.toks[k - 1].text in {"'s", "’s"} or self.toks[k].text in {"'s", "’s"}):
+            k -= 1
+        return k if k < i and self.toks[k - 1].lower_ in {",", "and", "&"} else i
 
     def _before_bracket(self, sent: _Sentence, end: int) -> int:
         """Where a bracket that closes right before `end` opens (else `end`)."""

@@ -42,6 +42,8 @@ DASHES = {"–", "—", "-"}
 
 
 POSSESSIVES = {"'s", "’s"}
+# Articles that open a quoted title in sentence case ("La stagione delle vespe").
+FOREIGN_ARTICLES = {"La", "Le", "Les", "El", "Los", "Las", "Il", "Lo", "Gli", "Der", "Die", "Das", "Het"}
 
 
 def _is_cap(text: str) -> bool:
@@ -563,11 +565,17 @@ class FilmTitles:
             while end > start and toks[end - 1].text in TRAILING:
                 end -= 1
             words = [t.text for t in doc[start:end]]
-            if 0 < len(words) <= self.settings.max_title_words and title_like(words) \
+            if 0 < len(words) <= self.settings.max_title_words and (title_like(words) or self._foreign_title(words)) \
                     and not self._cued(not_film, i) and not self._described_as(doc, j + 1, not_film_starts) \
                     and not self._nickname(toks, i, j):
                 yield make_span(doc, start, end, "FILM", "film:quoted")
             last = j
+
+    def _foreign_title(self, words: list[str]) -> bool:
+        """A title in a language that writes titles in sentence case, opening with its article:
+        "La stagione delle vespe", "El alma no tiene color"."""
+        return len(words) > 1 and words[0] in FOREIGN_ARTICLES and words[0].lower() in self.rules.title_particles \
+            and all(w.isalpha() for w in words)
 
     def _nickname(self, toks: list[Token], i: int, j: int) -> bool:
         """One quoted word between a first and a family name: Margaret "Peggy" Haldane."""
@@ -763,6 +771,8 @@ class FilmTitles:
                     if after is None or not after.is_alpha or after.lower_ not in self.not_heads:
                         out.append(make_span(doc, start, end, "FILM", "film:defined"))
                     break
+                if toks[j].lower_ in self.rules.org_cues:
+                    break  # "Blumhouse is a multimedia company producing feature films"
                 hyphen = toks[j].text == "-" and not toks[j - 1].whitespace_  # "Tamil-language"
                 joined = toks[j].lower_ == "and" and j + 1 < len(doc) and toks[j + 1].is_title  # "Italian and French"
                 if not (toks[j].is_alpha or toks[j].like_num or hyphen) \
