@@ -538,8 +538,8 @@ def test_a_list_of_characters_each_in_a_title(extractor):
 
 def test_two_people_serve_as_executive_producers_and_a_company_defined_by_its_films_is_no_film(extractor):
     text = ("Sarah Gordon to Direct “Orrin Gate”\n\nNeon announced that Sarah Gordon will direct “Orrin Gate.” "
-            "Neon's Jeff Velden and Gordon's longtime manager Dana Whitfield will serve as executive producers.\n\nBlumhouse is a multimedia company producing "
-            "feature films, television and podcasts.")
+            "Neon's Jeff Velden and Gordon's longtime manager Dana Whitfield will serve as executive "
+            "producers.\n\nBlumhouse is a multimedia company producing feature films, television and podcasts.")
     record = _record(extractor, text)
     assert {("Jeff Velden", "executive producer", "Orrin Gate"),
             ("Dana Whitfield", "executive producer", "Orrin Gate")} <= _credits(record)

@@ -456,7 +456,8 @@ class SentenceReader:
         for film in sent.films:
             if film.end >= sent.span.end or self.toks[film.end].text != "(":
                 continue
-            close = next((j for j in range(film.end, min(sent.span.end, film.end + 12)) if self.toks[j].text == ")"), None)
+            close = next((j for j in range(film.end, min(sent.span.end, film.end + 12))
+                          if self.toks[j].text == ")"), None)
             if close is None or any(film.end < p.start < close for p in sent.persons):
                 continue
             owner = self.topic or self.last_topic or SUBJECT
