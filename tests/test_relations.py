@@ -462,14 +462,16 @@ def test_each_degree_goes_to_the_school_it_names_and_a_place_before_born_is_no_n
     text = ("Belgrade-born Quilla Marsh is a director. Marsh studied comparative literature at Barnard College "
             "before earning her MFA in Film from Columbia University. Paris-based Daniel Obrecht holds a BA in Theatre Arts from "
             "the University of Ghana and an MA in Directing Fiction from the National Film and Television "
-            "School. He admires Wong Kar-wai.")
+            "School. He admires Wong Kar-wai. Later he earned a master's degree from the Scoring for Motion "
+            "Pictures program at the USC Thornton School of Music.")
     record = _record(extractor, text)
     assert {p["name"] for p in record["people"]} == {"Quilla Marsh", "Daniel Obrecht", "Wong Kar-wai"}
     assert {(e["person"], e["school"], e["degree"], e["field"]) for e in record["education"]} == {
         ("Quilla Marsh", "Barnard College", None, "comparative literature"),
         ("Quilla Marsh", "Columbia University", "master", "Film"),
         ("Daniel Obrecht", "University of Ghana", "bachelor", "Theatre Arts"),
-        ("Daniel Obrecht", "National Film and Television School", "master", "Directing Fiction")}
+        ("Daniel Obrecht", "National Film and Television School", "master", "Directing Fiction"),
+        ("Daniel Obrecht", "USC Thornton School of Music", "master", None)}
 
 
 def test_roles_in_a_filmography_bracket_and_a_title_co_directed_with_someone(extractor):

@@ -237,7 +237,8 @@ class SentenceReader:
 
     def _fronted(self, sent: _Sentence) -> Span | None:
         """The person a sentence is about after a short opener: "Since then Chaudhry has become
-        …", "In 2019, Ruiz moved …" (before the name only small words, numbers and commas)."""
+        …", "In 2019, Ruiz moved …", "Paris-based Ruiz holds …" (before the name only small
+        words, numbers, commas and hyphens)."""
         start = self._first_word(sent)
         person = sent.persons[0] if sent.persons else None
         if person is None or not 0 < person.start - start <= 3 or person.end >= sent.span.end \
@@ -245,7 +246,7 @@ class SentenceReader:
             return None
         before = self.toks[start + 1:person.start]
         if self.toks[start].lower_ in PRONOUNS or not all(
-                (t.is_lower and t.lower_ not in PRONOUNS) or t.like_num or t.text == "," for t in before):
+                (t.is_lower and t.lower_ not in PRONOUNS) or t.like_num or t.text in {",", "-"} for t in before):
             return None
         return person
 
@@ -997,10 +998,14 @@ class SentenceReader:
                   or self.toks[k].text in {",", ";", "."} or any(d.start == k for d in sent.degrees)), end)
         if j >= end or self.toks[j].lower_ not in {"from", "at"}:
             return None
-        k = j + 1 + (j + 1 < sent.span.end and self.toks[j + 1].lower_ == "the")
-        school = next((s for s in sent.schools if s.start == k), None)
+        # the first school before the clause ends: "from Chapman's Dodge College", "from the
+        # Scoring program at the USC Thornton School"
+        stop = next((k for k in range(j + 1, min(sent.span.end, j + 16)) if self.toks[k].text in {",", ";", "."}
+                     or any(d.start == k for d in sent.degrees)), min(sent.span.end, j + 16))
+        school = next((s for s in sent.schools if j < s.start < stop), None)
         if school is not None:
             return school
+        k = j + 1 + (j + 1 < sent.span.end and self.toks[j + 1].lower_ == "the")
         return ELSEWHERE if k < sent.span.end and self.toks[k].is_title else None
 
     @staticmethod
