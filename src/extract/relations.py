@@ -461,10 +461,13 @@ class SentenceReader:
                           if self.toks[j].text == ")"), None)
             if close is None or any(film.end < p.start < close for p in sent.persons):
                 continue
-            owner = self.topic or self.last_topic or SUBJECT
-            out += [self._fact(sent, owner, "credit:filmography", role=r.label_, film=self._ref(film))
+            out += [self._fact(sent, self._about(), "credit:filmography", role=r.label_, film=self._ref(film))
                     for r in sent.roles if film.end < r.start < close]
         return out
+
+    def _about(self) -> Span | str:
+        """Who the text is about here: the paragraph's topic, else an earlier one's, else the subject."""
+        return self.topic or self.last_topic or SUBJECT
 
     def _partner_credits(self, sent: _Sentence, taken: set[int]) -> tuple[list[Fact], set[int]]:
         """"I starred opposite A and B in X", "he worked alongside A on X": the doer and the
@@ -551,7 +554,7 @@ class SentenceReader:
                      or self._relative_film(sent, verb) or self._film_it(sent, verb))
         shared = None if films else self._participle_film(sent, verb)
         if shared is not None:  # "THE DRUMMER'S SON, co-directed with Abena Owusu, ..."
-            partners = [self.topic or self.last_topic or SUBJECT, *self._verb_partners(sent, verb)]
+            partners = [self._about(), *self._verb_partners(sent, verb)]
             credited += [(a, role) for a in partners if not isinstance(a, str)]
             return [self._fact(sent, a, "credit:verb", role=role, film=self._ref(shared)) for a in partners]
         rule = "credit:verb"
@@ -631,11 +634,10 @@ class SentenceReader:
         the films named before the verb."""
         end = self._chain_end(sent, verb)
         word = self.toks[end].lower_ if end < sent.span.end else ""
+        before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
         if word == "it":  # the film named before the verb, else the one before the sentence
-            before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
             return before[-1:] if before else [self.last_film] if self.last_film and not sent.films else []
         if word in {"both", "them"}:  # "she wrote “A” and “B”, and he has edited both"
-            before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
             return before[-2:] if word == "both" else before
         return []
 
