@@ -181,6 +181,7 @@ class FilmTitles:
         found += self._after_name(doc)
         found += self._after_network(doc)
         found += self._after_character(doc)
+        doc.spans["partners"] = self.partners.spans(doc)  # the credit step reads them too
         found += self._after_partner(doc)
         found += self._headings(doc)
         found += [] if strict else self._dated(doc)
@@ -318,9 +319,7 @@ class FilmTitles:
         "worked with my mentor Ava Marlowe on Selma Street" (the words between must read as names)."""
         toks = tokens(doc)
         out = []
-        partners = self.partners.spans(doc)
-        doc.spans["partners"] = partners  # the credit step reads them too
-        for e in (p.end for p in partners):
+        for e in (p.end for p in doc.spans["partners"]):
             i = self._names_end(doc, e)
             if i == e or i + 1 >= len(doc) or toks[i].lower_ not in {"in", "on"}:
                 continue
