@@ -546,3 +546,35 @@ def test_two_people_serve_as_executive_producers_and_a_company_defined_by_its_fi
     assert {("Jeff Velden", "executive producer", "Orrin Gate"),
             ("Dana Whitfield", "executive producer", "Orrin Gate")} <= _credits(record)
     assert {f["title"] for f in record["films"]} == {"Orrin Gate"}
+
+
+def test_a_role_describing_the_name_before_it_and_a_surname_after_an_honorific(extractor):
+    text = ("Quilla Marsh is a cinematographer. In Rome she befriended a director, Tavish Ruel. In 1988 she "
+            "returned to shoot Mr. Ruel's “Moth Season.” Daniel Obrecht, the director of “Salt Harbor,” "
+            "joined. “Glass Orrin” followed. Maren Quist, the director, had written it for her mother. "
+            "Tom Velles, the director’s brother, produced it.")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "cinematographer", "Moth Season"), ("Tavish Ruel", "director", "Moth Season"),
+            ("Daniel Obrecht", "director", "Salt Harbor"), ("Maren Quist", "director", "Glass Orrin")} <= credits
+    assert not any(c[0] == "Tom Velles" and c[1] == "director" for c in credits)
+
+
+def test_a_short_form_of_a_given_name_is_the_same_person(extractor):
+    text = ("Maddie Obrecht, 24, wrote “Moth Season.” The bar in Madeline Obrecht's new film is gone. "
+            "Obrecht, who goes by Maddie, grew up here. Walter J. Velles was her teacher; Walt Velles retired.")
+    people = {p["name"]: set(p["aliases"]) for p in _record(extractor, text)["people"]}
+    assert {"Maddie Obrecht", "Maddie"} <= people["Madeline Obrecht"]
+    assert "Walt Velles" in people["Walter J. Velles"]
+    assert len(people) == 2
+
+
+def test_a_festival_page_with_credit_lines_under_headings_and_filmography_lines(extractor):
+    text = ("MOTH SEASON\nUSA | 2024 | 19 min | Director: Quilla Marsh\nTwo sisters take a boat.\n\n"
+            "SALT HARBOR\nCanada | 2024 | 22 min | Director: Daniel Obrecht\nA boy learns a secret.\n\n"
+            "Quilla Marsh grew up in Detroit.\nFilmography: Moth Season (2024, short); Glass Orrin (2022, short)\n\n"
+            "Daniel Obrecht is a writer and director.\nFilmography (as editor): Pell Water (2018, feature)")
+    record = _record(extractor, text)
+    assert {("Quilla Marsh", "director", "MOTH SEASON"), ("Daniel Obrecht", "director", "SALT HARBOR"),
+            ("Quilla Marsh", "director", "Glass Orrin"),
+            ("Daniel Obrecht", "editor", "Pell Water")} <= _credits(record)
+    assert not any(f["title"].startswith("Filmography") for f in record["films"])

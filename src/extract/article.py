@@ -44,7 +44,7 @@ class ArticleBuilder:
         parts = [Ref.of(s, off) for off, d in docs for s in d.spans["name_parts"]]
         cued = frozenset(char_range(s)[0] + off for off, d in docs for s in d.spans["subject_cues"])
         lines = frozenset(m.end() for m in LINE_START.finditer(article.text))
-        people = fold_people(full, parts, cued, self.settings.shared_name_near_chars, lines)
+        people = fold_people(full, parts, cued, self.settings.shared_name_near_chars, lines, self.rules.nicknames)
         films = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs for s in d.spans["films"]])
         schools = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs
                                for s in d.spans["schools"]])
@@ -164,9 +164,12 @@ class ArticleBuilder:
         focus = self._focus(films, text)
         for f in facts:
             if f.kind == "credit" and f.role == OWN_ROLE:
-                role = own.get(id(self._person(f, people, subject)))
-                if role is None:
+                counts = own.get(id(self._person(f, people, subject)))
+                if counts is None:
                     continue
+                # a bare filmography lists what the person directed, when they direct at all
+                directs = counts["director"] or counts["co-director"]
+                role = "director" if f.rule == "credit:filmography" and directs else counts.most_common(1)[0][0]
                 f = replace(f, role=role)
             # in an announcement, a crew line's film is the announced one, not the last film
             # an earlier sentence named ("his Burn Season crew. Casting is by X")
@@ -189,16 +192,16 @@ class ArticleBuilder:
         with_film = {(p, r) for p, r, film in best if film is not None}
         return [c for k, c in best.items() if k[2] is not None or (k[0], k[1]) not in with_film]
 
-    def _own_roles(self, facts, people, subject) -> dict[int, str]:
-        """Each person's own role, for phrases that name none ("her credits include"): the
-        role the article gives them most often (on a tie, the first)."""
+    def _own_roles(self, facts, people, subject) -> dict[int, Counter]:
+        """How often the article gives each person each role, for phrases that name none ("her
+        credits include"): the most frequent is the person's own role (on a tie, the first)."""
         counts: dict[int, Counter] = {}
         for f in facts:
             if f.kind == "credit" and f.role != OWN_ROLE:
                 person = self._person(f, people, subject)
                 if person is not None:
                     counts.setdefault(id(person), Counter())[f.role] += 1
-        return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+        return counts
 
     def _alma_mater(self, schools: list[Entity], text: str) -> Entity | None:
         """The school an alumni page is about: its opening has an alumni cue

@@ -13,6 +13,7 @@ short form spelling the initials or opening word of another name ("BFA", "UCLA")
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -69,18 +70,24 @@ def name_key(text: str) -> tuple[str, ...]:
 
 
 def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: frozenset[int] = frozenset(),
-                near: int = 200, line_starts: frozenset[int] = frozenset()) -> list[Entity]:
+                near: int = 200, line_starts: frozenset[int] = frozenset(),
+                nicknames: Mapping[str, frozenset[str]] | None = None) -> list[Entity]:
     """People of one article from full-name mentions (with the rule that found each) and
     single-word mentions; see the module docstring for the rules. `subject_at`: where the
     headline names the profiled person, whose claim to a shared short form comes first;
     `near`: how close before a shared short form a full mention must be to claim it;
-    `line_starts`: where lines start (a shared short form opening a paragraph is the main person's)."""
+    `line_starts`: where lines start (a shared short form opening a paragraph is the main person's);
+    `nicknames`: folded given name -> the given names it may stand for ("walt" -> {"walter"})."""
+    nick = _Nicknames(nicknames or {})
     entities: list[Entity] = []
     full = list({ref.start: (ref, rule) for ref, rule in full}.values())  # a span found twice counts once
     for ref, rule in sorted(full, key=lambda x: (-len(name_key(x[0].text)), x[0].start)):
         key = name_key(ref.text)
         hosts = [e for e in entities if e.key == key or subsequence(key, e.key)
                  or (len(key) == len(e.key) and set(key) == set(e.key))]
+        if not hosts:  # "Walt Brezinski" is "Walter J. Brezinski"
+            hosts = [e for e in entities if len(key) > 1 and nick.same(key[0], e.key[0])
+                     and subsequence(key[1:], e.key[1:])]
         if len(hosts) == 1:
             hosts[0].mentions.append(ref)
             hosts[0].rules.append(rule)
@@ -90,13 +97,24 @@ def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: froze
         key = name_key(ref.text)
         if len(key) != 1:
             continue
-        hosts = [e for e in entities if key[0] in e.key]
+        hosts = [e for e in entities if key[0] in e.key] or [
+            e for e in entities if len(e.key) > 1 and nick.same(key[0], e.key[0])]  # "Maddie"
         if len(hosts) > 1:
             profiled = [e for e in hosts if any(m.start in subject_at for m in e.mentions)]
             hosts = profiled if len(profiled) == 1 else _nearest_before(hosts, ref, 0 if ref.start in line_starts else near)
         if len(hosts) == 1:
             hosts[0].mentions.append(ref)
     return entities
+
+
+class _Nicknames:
+    """Whether two given names may name one person: the same, or one a short form of the other."""
+
+    def __init__(self, table: Mapping[str, frozenset[str]]):
+        self.table = table
+
+    def same(self, a: str, b: str) -> bool:
+        return a == b or bool(self.table.get(a, frozenset((a,))) & self.table.get(b, frozenset((b,))))
 
 
 def _nearest_before(hosts: list[Entity], ref: Ref, near: int) -> list[Entity]:

@@ -50,7 +50,7 @@ ROLE_COPULA = {"is", "are", "was", "were"}  # "Executive producers are X and Y"
 COPULA = {"is", "was", "am", "'m", "’m", "are", "were", "became", "become", "becomes", "be", "being", "been"}
 ROLE_GLUE = {"/", "and", "&", ",", "-", "or"}
 LIST_GLUE = {",", "and", "&", "as", "well"}
-FILM_LINK = {"on", "for", "of", "in", "include", "includes", "including"}
+FILM_LINK = {"on", "for", "of", "in", "behind", "include", "includes", "including"}
 CREDIT_WORDS = {"credit", "credits"}
 TRY_WORDS = {"shot", "chance", "turn", "stint", "go"}  # "my first shot at 1st AD on X"
 RISE_WORDS = {"up", "rose", "promoted", "graduated", "advanced", "moved"}
@@ -60,6 +60,9 @@ DEFINITE = {"the", "our", "my", "its", "their", "her", "his"}
 # Words that open a short description of a person before the name: "by his older sister, X".
 DESCRIBERS = DEFINITE | {"a", "an", "fellow", "longtime", "frequent", "friend", "classmate"}
 PREPOSITIONS = {"for", "of", "with", "to", "from", "by", "on", "in", "at", "about", "like", "than", "into"}
+# words that open a description of the person named before: "X, the director of Y", "X, her editor"
+DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "then", "now", "former",
+                       "longtime", "long-time", "veteran", "fellow", "frequent", "also", "acclaimed", "award"}
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
               "comedy", "project", "picture", "thriller", "show", "story"}
 FIELD_STOP = {"at", "from", "before", "after", "with", "while", "where", "when", "to", "in", "under",
@@ -402,6 +405,8 @@ class SentenceReader:
         before = [f for f in sent.films if f.end <= at and not self._in_parens(f)]
         if before:
             return before[-1]
+        if self.last_heading is not None and at > sent.span.start and self.toks[at - 1].text == "|" and not sent.films:
+            return self.last_heading  # "USA | 2024 | 19 min | Director: X" under the film's heading
         lead = [t for t in self.doc[sent.span.start:at] if not t.is_space and not t.is_punct]
         opening = not lead or self._credit_line(sent)
         if opening:
@@ -428,7 +433,7 @@ class SentenceReader:
     # ---- credits -------------------------------------------------------------------------
     def _credits(self, sent: _Sentence) -> list[Fact]:
         if not (sent.roles or sent.verbs or (sent.films and sent.persons)):
-            return []
+            return self._filmography_roles(sent) if sent.films else []  # "Filmography: X (2024); Y (2021)"
         # passive phrases ("directed by X") describe a film inside a longer credit; they do
         # not end the stretch of films that belongs to the role before them
         # nor does a verb in a relative clause ("X (2019), which he also co-produced; Y (2022)")
@@ -452,8 +457,11 @@ class SentenceReader:
 
     def _filmography_roles(self, sent: _Sentence) -> list[Fact]:
         """"Selected filmography: The Kite Market (2019, short, director)": the roles in a bracket
-        right after a title, with nobody named in it, are those of the person the text is about."""
+        right after a title, with nobody named in it, are those of the person the text is about.
+        On a line labelled "Filmography" a title with no role in its bracket takes the label's
+        ("Filmography (as editor): X (2018)"), else that person's own role."""
         out = []
+        label = self._filmography_label(sent)
         for film in sent.films:
             if film.end >= sent.span.end or self.toks[film.end].text != "(":
                 continue
@@ -461,9 +469,21 @@ class SentenceReader:
                           if self.toks[j].text == ")"), None)
             if close is None or any(film.end < p.start < close for p in sent.persons):
                 continue
-            out += [self._fact(sent, self._about(), "credit:filmography", role=r.label_, film=self._ref(film))
-                    for r in sent.roles if film.end < r.start < close]
+            roles = [r.label_ for r in sent.roles if film.end < r.start < close]
+            if not roles and label is not None and film.start > label[1]:
+                roles = label[0]
+            out += [self._fact(sent, self._about(), "credit:filmography", role=r, film=self._ref(film)) for r in roles]
         return out
+
+    def _filmography_label(self, sent: _Sentence) -> tuple[list[str], int] | None:
+        """The roles a "Filmography:" label opening the sentence gives ("Filmography (as director):"
+        -> director; none named -> the person's own role), and where the label ends."""
+        first = self._first_word(sent)
+        colon = next((j for j in range(first, min(sent.span.end, first + 8))
+                      if self.toks[j].text in {":", "):"}), None)  # "):" is one token
+        if colon is None or not any(t.lower_ == "filmography" for t in self.doc[first:colon]):
+            return None
+        return [r.label_ for r in sent.roles if r.start < colon] or [OWN_ROLE], colon
 
     def _about(self) -> Span | str:
         """Who the text is about here: the paragraph's topic, else an earlier one's, else the subject."""
@@ -801,9 +821,10 @@ class SentenceReader:
             films = [f for f in sent.films if f.start in {last.end + 1, last.end + 2}][:1]
         elif rule == "credit:apposition":
             films = [f for f in [self._context_film(sent, first.start)] if f is not None]
-        elif rule == "credit:named":
-            person = next(p for p in sent.persons if p.start == last.end + 1)
-            link = person.end + 1 if person.end < sent.span.end and self.toks[person.end].text == "," else person.end
+        elif rule == "credit:named":  # "the director, X, ..." or "X, the director, ..."
+            link = last.end
+            if agent.start > last.end:
+                link = agent.end + 1 if agent.end < sent.span.end and self.toks[agent.end].text == "," else agent.end
             if link < sent.span.end and self.toks[link].lower_ in FILM_LINK:
                 films = self._segment_films(sent, triggers, link)
             elif self.toks[first.start - 1].lower_ in DEFINITE and self.last_film is not None:
@@ -895,6 +916,10 @@ class SentenceReader:
             return by_end[first.start - 1], "credit:bracket"
         if first.start >= 2 and self.toks[first.start - 1].text in {"-", "–", "—"} and first.start - 1 in by_end:
             return by_end[first.start - 1], "credit:apposition"  # "Amara Delacroix - director, “X”"
+        described = self._described(sent, first, last, by_end)
+        if described is not None:  # "Jo Park, the director of “Kestrel”,"
+            taken.add(described.start)
+            return described, "credit:named"
         if self._introduced(first, sent) or nxt.lower() in CREDIT_WORDS:
             agent = self._as_opener(sent, first, last) or self._agent(sent, first.start, taken)
             if agent is None:
@@ -903,6 +928,19 @@ class SentenceReader:
             bare = first.start > 0 and self.toks[first.start - 1].lower_ in COPULA | {"as"}
             return agent, "credit:post" if bare else "credit:as"
         return None
+
+    def _described(self, sent: _Sentence, first: Span, last: Span, by_end: dict[int, Span]) -> Span | None:
+        """The person a role describes right after a name and a comma: "Jo Park, the director of X",
+        "Ana Ruiz, his longtime editor," (not "X, the director's brother")."""
+        if last.end < sent.span.end and self.toks[last.end].text in {"'s", "’s"}:
+            return None
+        i = first.start - 1
+        while i > sent.span.start and first.start - i <= 4 and (
+                self.toks[i].text == "-" or self.toks[i].is_alpha and self.toks[i].is_lower):
+            i -= 1
+        if self.toks[i].text != "," or i + 1 < first.start and self.toks[i + 1].lower_ not in DESCRIPTION_OPENERS:
+            return None
+        return by_end.get(i)
 
     def _as_opener(self, sent: _Sentence, first: Span, last: Span) -> Span | str | None:
         """"as an AD I know", "As a producer, she ...": the one named right after the role."""

@@ -67,6 +67,7 @@ class Rules:
     programme_words: frozenset[str]
     stage_words: tuple[str, ...]
     partners: dict[str, str]
+    nicknames: dict[str, frozenset[str]]
     focus_cues: tuple[str, ...]
     networks: tuple[str, ...]
     alumni_cues: tuple[str, ...]
@@ -158,6 +159,16 @@ def _institutions(path: Path) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _nicknames(path: Path) -> dict[str, frozenset[str]]:
+    """nicknames.tsv: each name, folded ("walt", "walter"), -> the given names it may stand for."""
+    out: dict[str, set[str]] = {}
+    for name, shorts in load_table(path, 2):
+        formal = name.casefold()
+        for word in (formal, *(w.strip().casefold() for w in shorts.split("|") if w.strip())):
+            out.setdefault(word, set()).add(formal)
+    return {w: frozenset(s) for w, s in out.items()}
+
+
 def fingerprint(rules_dir: Path) -> str:
     """sha256 over every rules file's name and bytes: changes when any rule changes."""
     digest = hashlib.sha256()
@@ -200,6 +211,7 @@ def load_rules(rules_dir: Path) -> Rules:
         programme_words=frozenset(load_list(d / "programme_words.txt")),
         stage_words=tuple(load_list(d / "stage_words.txt")),
         partners={p.lower(): r for p, r in load_table(d / "partners.tsv", 2, {1: (*role_values, OWN_ROLE)})},
+        nicknames=_nicknames(d / "nicknames.tsv"),
         focus_cues=tuple(w.lower() for w in load_list(d / "focus_cues.txt")),
         networks=tuple(load_list(d / "networks.txt")),
         alumni_cues=tuple(w.lower() for w in load_list(d / "alumni_cues.txt")),

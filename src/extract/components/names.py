@@ -133,6 +133,8 @@ class PersonNames:
                                    block=self._in_credit_block(doc, start, role_ends))
                 if rule:
                     people.append(make_span(doc, start, end, "PERSON", rule))
+                elif end - start == 2 and toks[start].text in HONORIFICS:
+                    parts.append(make_span(doc, start + 1, end, "NAME_PART", "name:part"))  # "Mr. Murgia's"
                 else:
                     rejected.append((start, end))
         people += self._caps_bios(doc, busy)

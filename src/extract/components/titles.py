@@ -151,6 +151,7 @@ class FilmTitles:
         self.quotes = Positions(nlp, OPEN_QUOTES)
         self.commas = Positions(nlp, [","])
         self.brackets = Positions(nlp, ["("])
+        self.filmography = Positions(nlp, ["Filmography", "filmography", "FILMOGRAPHY"])
         self.copulas = Positions(nlp, ["is", "was"])
         self.music = Positions(nlp, {v for w in rules.music_words for v in (w, w.title(), w.upper())})
         self.role_words = {w for phrase in rules.roles for w in phrase.lower().split()}
@@ -373,6 +374,9 @@ class FilmTitles:
         ands = [j for j in range(start, end) if toks[j].lower_ == "and"]
         if ands and (self._looks_like_person(doc[start:ands[0]]) or self._looks_like_person(doc[ands[-1] + 1:end])):
             start = ands[-1] + 1
+        colon = next((j for j in range(start, end) if toks[j].text == ":"), None)
+        if colon is not None and any(t.lower_ in self.programme_words for t in doc[start:colon]):
+            start = colon + 1  # "Filmography: What the River Keeps (2024)"
         return start
 
     def _after_role(self, doc: Doc, start: int, end: int) -> int:
@@ -415,6 +419,9 @@ class FilmTitles:
         dates "(1918–2007)" and names are left alone."""
         toks = tokens(doc)
         out = []
+        starts = sentence_starts(doc)
+        # a line labelled "Filmography:" lists titles, even ones that read as names ("Les Cousins (2018)")
+        listing = {starts[bisect_right(starts, i) - 1] for i in self.filmography(doc)}
         for i in self.brackets(doc):
             t = toks[i]
             if t.i + 2 >= len(doc) or not YEAR.match(toks[t.i + 1].text):
@@ -422,11 +429,11 @@ class FilmTitles:
             if toks[t.i + 2].text != ")" and toks[t.i + 2].lower_ not in {"film", "tv", "series", ","}:
                 continue
             start = self._after_role(doc, self._title_start(doc, t.i), t.i)
-            while start < t.i and (toks[start].lower_ in SMALL_WORDS - {"the", "a", "an"}
+            while start < t.i and toks[start - 1].text != ":" and (toks[start].lower_ in SMALL_WORDS - {"the", "a", "an"}
                                    or toks[start].lower_ in STOP_WORDS - {"the", "a", "an"}):
                 start += 1
-            if start < t.i and t.i - start <= self.settings.max_title_words \
-                    and not self._looks_like_person(doc[start:t.i]):
+            if start < t.i and t.i - start <= self.settings.max_title_words and (
+                    starts[bisect_right(starts, start) - 1] in listing or not self._looks_like_person(doc[start:t.i])):
                 out.append(make_span(doc, start, t.i, "FILM", "film:dated"))
         return out
 
