@@ -578,3 +578,45 @@ def test_a_festival_page_with_credit_lines_under_headings_and_filmography_lines(
             ("Quilla Marsh", "director", "Glass Orrin"),
             ("Daniel Obrecht", "editor", "Pell Water")} <= _credits(record)
     assert not any(f["title"].startswith("Filmography") for f in record["films"])
+
+
+def test_a_possessive_after_was_names_whose_assistant_and_a_semicolon_ends_a_verb_object(extractor):
+    text = ("Quilla Marsh To Star In Tom Velles's Comedy; Studio Orders Thriller “Salt Harbor” From Maren Quist\n\n"
+            "Daniel Obrecht was an AD. Many came up under him, including Tavish Ruel, who was his second AD "
+            "on “Glass Orrin.”")
+    credits = _credits(_record(extractor, text))
+    assert ("Tavish Ruel", "second assistant director", "Glass Orrin") in credits
+    assert not any(c[0] == "Daniel Obrecht" and c[2] == "Glass Orrin" for c in credits)
+    assert ("Quilla Marsh", "actor", "Salt Harbor") not in credits
+
+
+def test_an_announced_cast_a_directorial_debut_and_people_set_to_star(extractor):
+    text = ("Quilla Marsh (Moth Season) has been set to lead The Orrin Gate, the feature directorial debut of "
+            "playwright Maren Quist. Rounding out the cast are Tom Velles (Pell Water) as the star and Daniel "
+            "Obrecht as the stage manager.\n\nMeanwhile, a studio has ordered Salt Harbor, a thriller. Tavish "
+            "Ruel and Nadia Farrow are set to star. This spring Ruel turns up as a priest in “Glass Orrin,” "
+            "and Farrow was a regular on “Night Meadow.”")
+    credits = _credits(_record(extractor, text))
+    assert {("Maren Quist", "director", "The Orrin Gate"), ("Tom Velles", "actor", "The Orrin Gate"),
+            ("Daniel Obrecht", "actor", "The Orrin Gate"), ("Tavish Ruel", "actor", "Salt Harbor"),
+            ("Nadia Farrow", "actor", "Salt Harbor"), ("Tavish Ruel", "actor", "Glass Orrin"),
+            ("Nadia Farrow", "actor", "Night Meadow")} <= credits
+
+
+def test_an_alumni_page_gives_its_school_to_class_years_and_degrees_named_without_a_school(extractor):
+    text = ("Olchfa College News\nHome / News / Alumni\n\nWhen Quilla Marsh '06 walked into her first writers' "
+            "room, she knew. Marsh, who graduated with a B.S. in Television-Radio, is now a producer. \"It is "
+            "great,\" said cinematographer Daniel Obrecht, who graduated in 2011 with a degree in cinema. "
+            "Tavish Ruel '09 edits documentaries. They are Olchfa College graduates.")
+    education = {(e["person"], e["school"], e["degree"], e["field"]) for e in _record(extractor, text)["education"]}
+    assert education == {("Quilla Marsh", "Olchfa College", "bachelor", "Television-Radio"),
+                         ("Daniel Obrecht", "Olchfa College", None, "cinema"),
+                         ("Tavish Ruel", "Olchfa College", None, None)}
+
+
+def test_a_number_before_a_hyphen_is_no_pronoun_and_went_to_a_school_is_schooling(extractor):
+    text = ("Meet Quilla Marsh.\nHi Quilla, thanks for sharing your story with us.\nI went up to Olchfa "
+            "University thinking I'd be a reporter. After graduation I took the one-year certificate program "
+            "at Wayland Community College at night.")
+    education = {(e["person"], e["school"]) for e in _record(extractor, text)["education"]}
+    assert education == {("Quilla Marsh", "Olchfa University"), ("Quilla Marsh", "Wayland Community College")}

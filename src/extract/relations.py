@@ -32,6 +32,8 @@ from .rules import OWN_ROLE, Rules
 
 SUBJECT = "<subject>"
 FIRST_PERSON = {"i", "me", "my", "myself"}
+CLASS_YEAR = re.compile(r"^\d\d$")
+OWNERS = {"his", "her", "their", "my", "our", "your"}  # possessive determiners
 PRONOUNS = FIRST_PERSON | {"she", "he", "her", "his", "him", "herself", "himself"}
 GENDERED = ({"she", "her", "herself"}, {"he", "him", "his", "himself"})
 # their token ids in every case ("she", "She", "SHE"), to count them on the doc's id array
@@ -306,7 +308,8 @@ class SentenceReader:
         """Positions of the sentence's personal pronouns, found once per sentence."""
         if sent.pronouns is None:
             sent.pronouns = [(t.i, t.lower_) for t in self.toks[sent.span.start:sent.span.end]
-                             if t.lower_ in PRONOUNS or t.lower_ in OTHERS]
+                             if t.lower_ in PRONOUNS or t.lower_ in OTHERS and not (
+                                 t.i + 1 < len(self.toks) and self.toks[t.i + 1].text == "-")]  # "one-year"
         return sent.pronouns
 
     def _past_leader(self, i: int, end: int) -> int:
@@ -361,7 +364,8 @@ class SentenceReader:
                     break  # "by Noor Haddad, Omar Haddad-Lennox's sister", "featuring Clancy's hero"
                 out.append(by_start[i])
                 i = by_start[i].end
-            elif tok.lower_ == "as" and out and i == out[-1].end and self._character_end(i, end) > i + 1:
+            elif tok.lower_ == "as" and out and i in {out[-1].end, self._after_bracket(out[-1].end, end)} \
+                    and self._character_end(i, end) > i + 1:
                 i = self._character_end(i, end)  # "starred A as Helen, B as Menelaus and C"
             elif tok.text == "(":
                 close = next((j for j in range(i, end) if self.toks[j].text == ")"), None)
@@ -376,6 +380,12 @@ class SentenceReader:
             else:
                 break
         return out
+
+    def _after_bracket(self, i: int, end: int) -> int:
+        """Past a bracket opening at token i ("A (Harrow Street) as the star"), else i."""
+        if i >= end or self.toks[i].text != "(":
+            return i
+        return next((j + 1 for j in range(i, min(end, i + 20)) if self.toks[j].text == ")"), i)
 
     def _character_end(self, i: int, end: int) -> int:
         """End of the part a listed actor plays: "as Helen", "as Vice Admiral James Greer",
@@ -542,13 +552,17 @@ class SentenceReader:
     def _segment_films(self, sent: _Sentence, triggers, start: int) -> list[Span]:
         """Films from token `start` up to the next role word or active verb, brackets left out."""
         end = next((s for s, _ in triggers if s >= start), sent.span.end)
-        return [f for f in sent.films if start <= f.start < end and not self._in_parens(f)]
+        films = [f for f in sent.films if start <= f.start < end and not self._in_parens(f)]
+        semi = next((i for i in range(start, films[0].start) if self.toks[i].text == ";"), None) if films else None
+        if semi is not None and any(t.is_alpha and t.text[0].isupper() for t in self.doc[start:semi]):
+            return []  # the object was something else: "To Star In Kwan's Comedy; Peacock Orders 'Saltmarsh'"
+        return films
 
     def _verb_credit(self, sent, verb, triggers, taken, credited) -> list[Fact]:
         mode, role = self._mode(sent, verb), verb.label_
         if mode in {"passive", "starring"}:
             start = verb.end
-            if mode == "passive" and not verb.text.lower().endswith(("by", ":", ".")):  # "dir. X"
+            if mode == "passive" and not verb.text.lower().endswith(("by", ":", ".", " of", " from")):  # "dir. X"
                 while start < sent.span.end and self.toks[start].lower_ != "by":
                     start += 1
                 start += 1
@@ -671,7 +685,8 @@ class SentenceReader:
             before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
             return before[-1:] or ([self.last_film] if self.last_film and not sent.films else [])
         aux = self.toks[verb.start - 1].lower_ if verb.start > sent.span.start else ""
-        stated = "will" in {aux, verb[0].lower_} or (aux in {"is", "are"} and _ing(verb))  # "A is line producing."
+        stated = "will" in {aux, verb[0].lower_} or verb[0].lower_ == "set" or (  # "A and B are set to star."
+            aux in {"is", "are"} and _ing(verb))  # "A is line producing."
         named = any(not self._in_parens(f) for f in sent.films)  # "A (“X”) will star": X is not the project
         return [self.last_film] if stated and self.last_film and not named else []
 
@@ -921,13 +936,23 @@ class SentenceReader:
             taken.add(described.start)
             return described, "credit:named"
         if self._introduced(first, sent) or nxt.lower() in CREDIT_WORDS:
-            agent = self._as_opener(sent, first, last) or self._agent(sent, first.start, taken)
+            agent = self._as_opener(sent, first, last) or self._agent(sent, self._owner_at(sent, first.start), taken)
             if agent is None:
                 return None
             # a post, with no article: "X is line producer", "returns as director of photography"
             bare = first.start > 0 and self.toks[first.start - 1].lower_ in COPULA | {"as"}
             return agent, "credit:post" if bare else "credit:as"
         return None
+
+    def _owner_at(self, sent: _Sentence, i: int) -> int:
+        """Where a possessive after a copula and before the role at token i stands ("who was his
+        second AD": "his" says whose AD, not who), else i ("my credits as composer")."""
+        k = i
+        while k - 1 > sent.span.start and i - k < 2 and self.toks[k - 1].is_lower and self.toks[k - 1].is_alpha \
+                and self.toks[k - 1].lower_ not in OWNERS:
+            k -= 1
+        owner = k - 1 > sent.span.start and self.toks[k - 1].lower_ in OWNERS and self.toks[k - 2].lower_ in COPULA
+        return k - 1 if owner else i
 
     def _described(self, sent: _Sentence, first: Span, last: Span, by_end: dict[int, Span]) -> Span | None:
         """The person a role describes right after a name and a comma: "Jo Park, the director of X",
@@ -989,6 +1014,8 @@ class SentenceReader:
     def _education(self, sent: _Sentence) -> list[Fact]:
         out, bracketed = self._bracket_degrees(sent)
         degrees = [d for d in sent.degrees if d not in bracketed]
+        if not sent.schools and (degrees or any(t.lower_ == "graduated" for t in sent.span)):
+            return out + self._schoolless_degrees(sent, degrees)
         if not sent.schools or not degrees and not any(t.lower_ in self.cues for t in sent.span) \
                 and not any(shape in sc.text for sc in sent.schools for shape in ATTENDED_SHAPES):
             return out
@@ -1002,6 +1029,21 @@ class SentenceReader:
             out.append(self._fact(sent, agent, "education:sentence", kind="education",
                                   school=self._ref(school), degree=degree.label_ if degree else None,
                                   field=fld.text if fld else None))
+        return out
+
+    def _schoolless_degrees(self, sent: _Sentence, degrees: list[Span]) -> list[Fact]:
+        """A degree, or "graduated", with no school in its sentence ("Petrakis, who graduated with a
+        B.S. in Television-Radio"): rule education:bracket, the school left to the article (an
+        alumni page's own school; elsewhere the fact is dropped)."""
+        fields = self._fields(sent)
+        out = []
+        for d in degrees or [None]:  # "who graduated in 2011 with a degree in cinema"
+            at = d.start if d is not None else next(t.i for t in sent.span if t.lower_ == "graduated")
+            agent = self._agent(sent, at, set())
+            fld = next((f for f in fields if at < f.start), None)
+            if agent is not None:
+                out.append(self._fact(sent, agent, "education:bracket", kind="education",
+                                      degree=d.label_ if d is not None else None, field=fld.text if fld else None))
         return out
 
     def _bracket_degrees(self, sent: _Sentence) -> tuple[list[Fact], list[Span]]:
@@ -1019,6 +1061,10 @@ class SentenceReader:
                     fld = self.doc[d.end + 1:end].text if end > d.end + 1 else None
                 out.append(self._fact(sent, ends[d.start - 1], "education:bracket", kind="education",
                                       degree=d.label_, field=fld))
+        for p in sent.persons:  # a class year after a name on an alumni page: "Naomi Petrakis '06"
+            if p.end + 1 < sent.span.end and self.toks[p.end].text in {"'", "’"} and CLASS_YEAR.match(
+                    self.toks[p.end + 1].text) and not any(f.agent == self._ref(p) for f in out):
+                out.append(self._fact(sent, p, "education:bracket", kind="education"))
         return out, bracketed
 
     def _linked(self, items: list[Span], school: Span, sent: _Sentence) -> Span | None:
@@ -1081,8 +1127,8 @@ class SentenceReader:
         if self.toks[s].text[:1].isupper():
             while end < limit and end not in school_tokens and (
                     self.toks[end].text[:1].isupper() or (
-                    self.toks[end].lower_ in {"and", "&", "of"} and end + 1 < limit
-                    and self.toks[end + 1].text[:1].isupper())):
+                    self.toks[end].lower_ in {"and", "&", "of", "-", "/"} and end + 1 < limit
+                    and self.toks[end + 1].text[:1].isupper())):  # "Television-Radio", "Film and Media"
                 end += 1
             return end
         while end < limit and end - s < 4 and self.toks[end].is_alpha and self.toks[end].is_lower \
