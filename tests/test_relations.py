@@ -620,3 +620,16 @@ def test_a_number_before_a_hyphen_is_no_pronoun_and_went_to_a_school_is_schoolin
             "at Wayland Community College at night.")
     education = {(e["person"], e["school"]) for e in _record(extractor, text)["education"]}
     assert education == {("Quilla Marsh", "Olchfa University"), ("Quilla Marsh", "Wayland Community College")}
+
+
+def test_a_short_form_of_a_title_and_a_part_played_in_the_film_talked_about(extractor):
+    text = ("Quilla Marsh wrote and directed “Moth Season at the Orrin Gate.” The film follows a bartender. "
+            "Veteran actor Tom Velles plays the bartender. Daniel Obrecht produced “Moth Season” with her. "
+            "At the wedding a local band plays a cover of “Evening Train.”")
+    record = _record(extractor, text)
+    films = {f["title"]: f["aliases"] for f in record["films"]}
+    assert films == {"Moth Season at the Orrin Gate": ["Moth Season"]}
+    credits = _credits(record)
+    assert {("Tom Velles", "actor", "Moth Season at the Orrin Gate"),
+            ("Daniel Obrecht", "producer", "Moth Season at the Orrin Gate")} <= credits
+    assert ("Quilla Marsh", "actor", "Moth Season at the Orrin Gate") not in credits

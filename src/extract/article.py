@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .components.matching import char_range
-from .fold import Entity, fold_people, fold_titles
+from .fold import Entity, fold_people, fold_short_titles, fold_titles
 from .io import Article
 from .models import Credit, Education, Evidence, Record
 from .relations import SUBJECT, Fact, Ref, read_facts
@@ -45,7 +45,8 @@ class ArticleBuilder:
         cued = frozenset(char_range(s)[0] + off for off, d in docs for s in d.spans["subject_cues"])
         lines = frozenset(m.end() for m in LINE_START.finditer(article.text))
         people = fold_people(full, parts, cued, self.settings.shared_name_near_chars, lines, self.rules.nicknames)
-        films = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs for s in d.spans["films"]])
+        films = fold_short_titles(fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs
+                                               for s in d.spans["films"]]))
         schools = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs
                                for s in d.spans["schools"]])
         known = {m.start for e in people for m in e.mentions}

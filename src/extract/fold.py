@@ -21,6 +21,8 @@ from .namekeys import HONORIFICS, person_words, subsequence
 from .relations import Ref
 from .textnorm import normalize
 
+# Small words after which a title goes on ("Last Call at the Lucky Star"): the words before are a short form.
+TITLE_JOINERS = {"at", "of", "in", "on", "for", "from", "with", "to", "and", "by"}
 # A nickname in quotes inside a full name: Margaret "Peggy" Haldane
 NICKNAME = re.compile(r' (["“‘])([^"“”‘’]+)["”’] ')
 
@@ -153,6 +155,27 @@ def fold_titles(refs: list[tuple[Ref, str, str]]) -> list[Entity]:
         host.mentions.append(ref)
         host.rules.append(rule)
     return _fold_leading_acronyms(list(entities.values()))
+
+
+def fold_short_titles(films: list[Entity]) -> list[Entity]:
+    """A film called by the opening words of another film's title, cut before a small word, is
+    that film: "Last Call" beside "Last Call at the Lucky Star" (not "Toy Story" beside "Toy Story 2")."""
+    out = []
+    for e in films:
+        words = normalize(_fullest(e)).split()
+        host = None
+        if len(words) >= 2:
+            host = next((o for o in films if o is not e and _continues(normalize(_fullest(o)).split(), words)), None)
+        if host is None:
+            out.append(e)
+        else:
+            host.mentions += e.mentions
+            host.rules += e.rules
+    return out
+
+
+def _continues(long: list[str], short: list[str]) -> bool:
+    return len(long) > len(short) + 1 and long[:len(short)] == short and long[len(short)] in TITLE_JOINERS
 
 
 def _fold_leading_acronyms(entities: list[Entity]) -> list[Entity]:

@@ -33,6 +33,7 @@ from .rules import OWN_ROLE, Rules
 SUBJECT = "<subject>"
 FIRST_PERSON = {"i", "me", "my", "myself"}
 CLASS_YEAR = re.compile(r"^\d\d$")
+PRESENT_PARTS = {"plays", "portrays", "voices"}  # a part in the film being talked about
 OWNERS = {"his", "her", "their", "my", "our", "your"}  # possessive determiners
 PRONOUNS = FIRST_PERSON | {"she", "he", "her", "his", "him", "herself", "himself"}
 GENDERED = ({"she", "her", "herself"}, {"he", "him", "his", "himself"})
@@ -679,6 +680,10 @@ class SentenceReader:
         """The film being talked about, for a role stated with no object: "A and B will executive
         produce.", "with A producing alongside the studio"."""
         end = self._chain_end(sent, verb)
+        named = any(p.end == verb.start for p in sent.persons) or self.toks[verb.start - 1].lower_ in {"she", "he"}
+        if verb.text.lower() in PRESENT_PARTS and named and self.last_film is not None and not sent.films \
+                and end < sent.span.end and (self.toks[end].lower_ in {"the", "a", "an"} or self.toks[end].is_title):
+            return [self.last_film]  # "Ray Dumont plays the bartender." in a piece about the film
         if not (end >= sent.span.end or self.toks[end].is_punct or self.toks[end].lower_ in PROJECT_AFTER):
             return []
         if self._with_doer(sent, verb):  # "she starred in X with A directing"
