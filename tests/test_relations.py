@@ -633,3 +633,12 @@ def test_a_short_form_of_a_title_and_a_part_played_in_the_film_talked_about(extr
     assert {("Tom Velles", "actor", "Moth Season at the Orrin Gate"),
             ("Daniel Obrecht", "producer", "Moth Season at the Orrin Gate")} <= credits
     assert ("Quilla Marsh", "actor", "Moth Season at the Orrin Gate") not in credits
+
+
+def test_a_role_under_someone_on_a_film_and_designed_in_the_designers_own_role(extractor):
+    text = ("Quilla Marsh is a production designer. She worked as an art director under veteran production "
+            "designer Tom Velles on the HBO limited series “Moth Season” and on the feature “Salt Harbor.” "
+            "Since then she has designed “Glass Orrin” (2021).")
+    assert {("Quilla Marsh", "art director", "Moth Season"), ("Quilla Marsh", "art director", "Salt Harbor"),
+            ("Tom Velles", "production designer", "Moth Season"),
+            ("Quilla Marsh", "production designer", "Glass Orrin")} <= _credits(_record(extractor, text))

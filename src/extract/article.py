@@ -194,13 +194,16 @@ class ArticleBuilder:
         return [c for k, c in best.items() if k[2] is not None or (k[0], k[1]) not in with_film]
 
     def _own_roles(self, facts, people, subject) -> dict[int, Counter]:
-        """How often the article gives each person each role, for phrases that name none ("her
-        credits include"): the most frequent is the person's own role (on a tie, the first)."""
+        """In how many sentences the article gives each person each role, for phrases that name
+        none ("her credits include"): the most frequent is the person's own role (on a tie, the
+        first). A sentence listing three films states the role once."""
         counts: dict[int, Counter] = {}
+        seen = set()
         for f in facts:
             if f.kind == "credit" and f.role != OWN_ROLE:
                 person = self._person(f, people, subject)
-                if person is not None:
+                if person is not None and (id(person), f.role, f.sentence) not in seen:
+                    seen.add((id(person), f.role, f.sentence))
                     counts.setdefault(id(person), Counter())[f.role] += 1
         return counts
 

@@ -524,7 +524,7 @@ class SentenceReader:
         if i >= sent.span.end or self.toks[i].lower_ not in {"in", "on"}:
             return None
         film = next((f for f in sent.films if f.start > i), None)
-        if film is None or film.start - i > 5 or any(
+        if film is None or film.start - i > 7 or any(
                 t.is_punct and not t.is_quote for t in self.doc[i + 1:film.start]):
             return None
         return film
@@ -836,11 +836,16 @@ class SentenceReader:
         after2 = self.toks[last.end + 1].lower_ if last.end + 1 < sent.span.end else ""
         if after in FILM_LINK or after in CREDIT_WORDS or (after == "whose" and after2 in CREDIT_WORDS):
             films = self._segment_films(sent, triggers, last.end)
+        elif after in {"under", "for", "with"} and (boss := next(
+                (p for p in sent.persons if last.end < p.start <= last.end + 5), None)) is not None:
+            # "worked as an art director under veteran production designer A on “X”"
+            films = self._segment_films(sent, triggers, boss.end) if self._film_after(sent, boss.end) else []
         elif after in {",", "was", "is"} and any(f.start in {last.end + 1, last.end + 2} for f in sent.films):
             # "as producer, “X”"; "my first feature as 1st AD was “X”"
             films = [f for f in sent.films if f.start in {last.end + 1, last.end + 2}][:1]
-        elif rule == "credit:apposition":
-            films = [f for f in [self._context_film(sent, first.start)] if f is not None]
+        elif rule == "credit:apposition":  # "designer A on “X”", else the film talked about
+            on = self._film_after(sent, agent.end) if not isinstance(agent, str) and agent.start >= last.end else None
+            films = [f for f in [on or self._context_film(sent, first.start)] if f is not None]
         elif rule == "credit:named":  # "the director, X, ..." or "X, the director, ..."
             link = last.end
             if agent.start > last.end:
