@@ -642,3 +642,11 @@ def test_a_role_under_someone_on_a_film_and_designed_in_the_designers_own_role(e
     assert {("Quilla Marsh", "art director", "Moth Season"), ("Quilla Marsh", "art director", "Salt Harbor"),
             ("Tom Velles", "production designer", "Moth Season"),
             ("Quilla Marsh", "production designer", "Glass Orrin")} <= _credits(_record(extractor, text))
+
+
+def test_a_master_class_is_no_degree_on_an_alumni_page(extractor):
+    text = ("Olchfa College News\nHome / News / Alumni\n\nQuilla Marsh, a 2014 graduate, holds a BFA from Olchfa "
+            "College with a concentration in producing. This fall she returned to lead a master class for "
+            "fourth-year students.")
+    education = {(e["person"], e["school"], e["degree"]) for e in _record(extractor, text)["education"]}
+    assert education == {("Quilla Marsh", "Olchfa College", "bachelor")}

@@ -231,6 +231,8 @@ class ArticleBuilder:
                 continue
             key = (person.name, school.name)
             old = best.get(key)
+            if old is not None and old.degree and old.rule != f.rule and f.rule == "education:bracket":
+                continue  # a degree stated with its school named says more than one left to the page
             item = Education(person=key[0], school=key[1], degree=f.degree or (old.degree if old else None),
                              field=f.field or (old.field if old else None), rule=f.rule,
                              confidence=self._confidence(f.rule), evidence=self._evidence(f, text))

@@ -17,5 +17,10 @@ class Degrees:
     def __call__(self, doc: Doc) -> Doc:
         busy = claimed(doc, "films", "schools")
         doc.spans["degrees"] = [make_span(doc, s.start, s.end, s.label_, "degree:word")
-                                for s in self.phrases.spans(doc) if s.start not in busy]
+                                for s in self.phrases.spans(doc) if s.start not in busy and not _lesson(doc, s.end)]
         return doc
+
+
+def _lesson(doc: Doc, end: int) -> bool:
+    """"a master class", "masterclasses": a lesson, not a degree."""
+    return end < len(doc) and doc[end].lower_ in {"class", "classes"}
