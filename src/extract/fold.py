@@ -13,7 +13,7 @@ short form spelling the initials or opening word of another name ("BFA", "UCLA")
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -160,18 +160,12 @@ def fold_titles(refs: list[tuple[Ref, str, str]]) -> list[Entity]:
 def fold_short_titles(films: list[Entity]) -> list[Entity]:
     """A film called by the opening words of another film's title, cut before a small word, is
     that film: "Last Call" beside "Last Call at the Lucky Star" (not "Toy Story" beside "Toy Story 2")."""
-    out = []
-    for e in films:
+    def host_of(e: Entity) -> Entity | None:
         words = normalize(_fullest(e)).split()
-        host = None
-        if len(words) >= 2:
-            host = next((o for o in films if o is not e and _continues(normalize(_fullest(o)).split(), words)), None)
-        if host is None:
-            out.append(e)
-        else:
-            host.mentions += e.mentions
-            host.rules += e.rules
-    return out
+        if len(words) < 2:
+            return None
+        return next((o for o in films if o is not e and _continues(normalize(_fullest(o)).split(), words)), None)
+    return _fold_into(films, host_of)
 
 
 def _continues(long: list[str], short: list[str]) -> bool:
@@ -181,13 +175,21 @@ def _continues(long: list[str], short: list[str]) -> bool:
 def _fold_leading_acronyms(entities: list[Entity]) -> list[Entity]:
     """An entity known only by one all-capitals word that opens another entity's name
     ("UCLA" beside "UCLA School of Theater, Film and Television") is that entity."""
+    def host_of(e: Entity) -> Entity | None:
+        words = {m.text for m in e.mentions}
+        word = next(iter(words))
+        if len(words) != 1 or not word.isupper() or " " in word:
+            return None
+        return next((o for o in entities if o is not e and _fullest(o).split()[0] == word
+                     and len(_fullest(o).split()) > 1), None)
+    return _fold_into(entities, host_of)
+
+
+def _fold_into(entities: list[Entity], host_of: Callable[[Entity], Entity | None]) -> list[Entity]:
+    """The entities, each one `host_of` gives a host folded into that host."""
     out = []
     for e in entities:
-        words = {m.text for m in e.mentions}
-        host = None
-        if len(words) == 1 and next(iter(words)).isupper() and " " not in next(iter(words)):
-            host = next((o for o in entities if o is not e and _fullest(o).split()[0] == next(iter(words))
-                         and len(_fullest(o).split()) > 1), None)
+        host = host_of(e)
         if host is None:
             out.append(e)
         else:
