@@ -1058,8 +1058,8 @@ class SentenceReader:
 
     def _bracket_degrees(self, sent: _Sentence) -> tuple[list[Fact], list[Span]]:
         """A degree in brackets after a name, its school left to the article ("Megan Tran (BA in
-        Film Production, 2014)" in an alumni page): rule education:bracket, school unknown.
-        Also gives those degrees."""
+        Film Production, 2014)" in an alumni page): rule education:bracket, school unknown; so is
+        a class year after a name ("Naomi Petrakis '06"). Also gives the bracketed degrees."""
         ends = {p.end: p for p in sent.persons}
         out, bracketed = [], []
         for d in sent.degrees:

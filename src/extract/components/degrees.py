@@ -22,5 +22,5 @@ class Degrees:
 
 
 def _lesson(doc: Doc, end: int) -> bool:
-    """"a master class", "masterclasses": a lesson, not a degree."""
+    """"a master class", "master classes": a lesson, not a degree."""
     return end < len(doc) and doc[end].lower_ in {"class", "classes"}

@@ -429,8 +429,9 @@ class FilmTitles:
             if toks[t.i + 2].text != ")" and toks[t.i + 2].lower_ not in {"film", "tv", "series", ","}:
                 continue
             start = self._after_role(doc, self._title_start(doc, t.i), t.i)
-            while start < t.i and toks[start - 1].text != ":" and (toks[start].lower_ in SMALL_WORDS - {"the", "a", "an"}
-                                   or toks[start].lower_ in STOP_WORDS - {"the", "a", "an"}):
+            while start < t.i and toks[start - 1].text != ":" and (  # "Filmography: What the River Keeps"
+                    toks[start].lower_ in SMALL_WORDS - {"the", "a", "an"}
+                    or toks[start].lower_ in STOP_WORDS - {"the", "a", "an"}):
                 start += 1
             if start < t.i and t.i - start <= self.settings.max_title_words and (
                     starts[bisect_right(starts, start) - 1] in listing or not self._looks_like_person(doc[start:t.i])):
