@@ -444,7 +444,7 @@ class SentenceReader:
     # ---- credits -------------------------------------------------------------------------
     def _credits(self, sent: _Sentence) -> list[Fact]:
         if not (sent.roles or sent.verbs or (sent.films and sent.persons)):
-            return self._filmography_roles(sent) if sent.films else []  # "Filmography: X (2024); Y (2021)"
+            return self._filmography_roles(sent)  # "Filmography: X (2024); Y (2021)"
         # passive phrases ("directed by X") describe a film inside a longer credit; they do
         # not end the stretch of films that belongs to the role before them
         # nor does a verb in a relative clause ("X (2019), which he also co-produced; Y (2022)")
@@ -471,6 +471,8 @@ class SentenceReader:
         right after a title, with nobody named in it, are those of the person the text is about.
         On a line labelled "Filmography" a title with no role in its bracket takes the label's
         ("Filmography (as editor): X (2018)"), else that person's own role."""
+        if not sent.films:
+            return []
         out = []
         label = self._filmography_label(sent)
         for film in sent.films:
