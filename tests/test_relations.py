@@ -574,7 +574,8 @@ def test_a_festival_page_with_credit_lines_under_headings_and_filmography_lines(
             "Quilla Marsh grew up in Detroit.\nFilmography: Moth Season (2024, short); Glass Orrin (2022, short)\n\n"
             "Daniel Obrecht is a writer and director.\nFilmography (as editor): Pell Water (2018, feature)")
     record = _record(extractor, text)
-    assert {("Quilla Marsh", "director", "MOTH SEASON"), ("Daniel Obrecht", "director", "SALT HARBOR"),
+    # a title written in capitals and in title case is listed in title case
+    assert {("Quilla Marsh", "director", "Moth Season"), ("Daniel Obrecht", "director", "SALT HARBOR"),
             ("Quilla Marsh", "director", "Glass Orrin"),
             ("Daniel Obrecht", "editor", "Pell Water")} <= _credits(record)
     assert not any(f["title"].startswith("Filmography") for f in record["films"])
@@ -650,3 +651,25 @@ def test_a_master_class_is_no_degree_on_an_alumni_page(extractor):
             "fourth-year students.")
     education = {(e["person"], e["school"], e["degree"]) for e in _record(extractor, text)["education"]}
     assert education == {("Quilla Marsh", "Olchfa College", "bachelor")}
+
+
+def test_names_with_a_suffix_a_middle_month_and_initials_and_a_biographys_shared_family_name(extractor):
+    text = ("Daniel August Ruel (22 August 1901 – 3 May 1970) was a Scottish director. Daniel Ruel was born in "
+            "Oban. His grandfather was the painter Tavish Ruel. Ruel attended Olchfa College. Quilla Marsh Jr. "
+            "and Quilla Marsh Sr. worked with him. Tom H. Velles and Tom Haskell Velles are one man.")
+    record = _record(extractor, text)
+    people = {p["name"]: set(p["aliases"]) for p in record["people"]}
+    assert "Daniel Ruel" in people["Daniel August Ruel"]
+    assert {"Quilla Marsh Jr.", "Quilla Marsh Sr", "Tavish Ruel"} <= set(people)
+    assert "Tom H. Velles" in people["Tom Haskell Velles"]
+    assert {(e["person"], e["school"]) for e in record["education"]} == {("Daniel August Ruel", "Olchfa College")}
+
+
+def test_quoted_calls_quotations_and_the_other_mentions_of_an_album_are_no_films(extractor):
+    text = ("PELL WATER, Producer\nPell Water is a Tampa-based producer whose films include “Moth Season.” "
+            "On set she is all yelling “Rolling!” and “Cut!” all day. Asked for a title, she said, “Boats.” "
+            "Her album, “Glass Orrin,” came out in May; “Glass Orrin” is on Bandcamp. Her book on "
+            "the history of sound, “Salt Harbor,” was published in 2021. After “Tin Harbour” he said, “Good.”\n\n"
+            "Search\n\nFOR IMMEDIATE RELEASE\nAugust 12, 2025\n\nCOMMENTS (2)\n\nDaniel Obrecht · June 4, 2025\n")
+    films = {f["title"] for f in _record(extractor, text)["films"]}
+    assert films == {"Moth Season", "Tin Harbour"}

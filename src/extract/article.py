@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .components.matching import char_range
+from .components.matching import char_range, sentence_starts
 from .fold import Entity, fold_people, fold_short_titles, fold_titles
 from .io import Article
 from .models import Credit, Education, Evidence, Record
@@ -32,6 +32,17 @@ def _any_of(phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in phrases) + r")\b")
 
 
+def _sentence_starts(docs: list[tuple[int, Doc]]) -> frozenset[int]:
+    """Where the articles' sentences start, at their first word."""
+    out = set()
+    for off, d in docs:
+        for i in sentence_starts(d):
+            while i < len(d) - 1 and d[i].is_space:
+                i += 1
+            out.add(d[i].idx + off)
+    return frozenset(out)
+
+
 class ArticleBuilder:
     """Turns the Docs of one article (with their character offsets) into a Record."""
 
@@ -44,6 +55,8 @@ class ArticleBuilder:
         parts = [Ref.of(s, off) for off, d in docs for s in d.spans["name_parts"]]
         cued = frozenset(char_range(s)[0] + off for off, d in docs for s in d.spans["subject_cues"])
         lines = frozenset(m.end() for m in LINE_START.finditer(article.text))
+        if full and min(ref.start for ref, _ in full) < self.settings.subject_opening_chars:
+            lines |= _sentence_starts(docs)  # a biography: "… Brewster. Brewster attended …" is its subject
         people = fold_people(full, parts, cued, self.settings.shared_name_near_chars, lines, self.rules.nicknames)
         films = fold_short_titles(fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs
                                                for s in d.spans["films"]]))

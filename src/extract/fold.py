@@ -41,7 +41,7 @@ class Entity:
     def name(self) -> str:
         """The fullest mention, without a leading honorific ("Mrs. Patricia Owens" -> "Patricia Owens").
         Read once folding is done."""
-        full = max(self.mentions, key=lambda m: (len(name_key(m.text)), len(m.text), -m.start)).text
+        full = max(self.mentions, key=lambda m: (len(name_key(m.text)), not m.text.isupper(), len(m.text), -m.start)).text
         first, _, rest = full.partition(" ")
         if not self.person:
             return full
@@ -87,9 +87,9 @@ def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: froze
         key = name_key(ref.text)
         hosts = [e for e in entities if e.key == key or subsequence(key, e.key)
                  or (len(key) == len(e.key) and set(key) == set(e.key))]
-        if not hosts:  # "Walt Brezinski" is "Walter J. Brezinski"
+        if not hosts:  # "Walt Brezinski" is "Walter J. Brezinski"; "William H. Armstrong" "William Hepburn Armstrong"
             hosts = [e for e in entities if len(key) > 1 and nick.same(key[0], e.key[0])
-                     and subsequence(key[1:], e.key[1:])]
+                     and subsequence(key[1:], e.key[1:]) or _initialled(key, e.key) or _initialled(e.key, key)]
         if len(hosts) == 1:
             hosts[0].mentions.append(ref)
             hosts[0].rules.append(rule)
@@ -117,6 +117,12 @@ class _Nicknames:
 
     def same(self, a: str, b: str) -> bool:
         return a == b or bool(self.table.get(a, frozenset((a,))) & self.table.get(b, frozenset((b,))))
+
+
+def _initialled(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The same name with some words written as initials ("William H. Armstrong"), family name in full."""
+    return len(short) == len(long) > 1 and short[-1] == long[-1] and all(
+        a == b or (len(a) == 1 and b.startswith(a)) for a, b in zip(short, long))
 
 
 def _nearest_before(hosts: list[Entity], ref: Ref, near: int) -> list[Entity]:

@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .settings import Settings
 
-HONORIFICS = {"mr", "ms", "mrs", "miss", "dr", "prof", "professor", "sir", "dame", "jr", "sr", "ii", "iii", "iv"}
+HONORIFICS = {"mr", "ms", "mrs", "miss", "dr", "prof", "professor", "sir", "dame"}
 SCHOOL_STOP = {"of", "the", "and", "at", "for", "in", "de", "la"}
 _PUNCT = re.compile(r"[^\w\s]")
 # Letters that Unicode decomposition leaves as they are.
@@ -42,7 +42,8 @@ def fold(text: str) -> str:
 
 
 def person_words(name: str) -> tuple[str, ...]:
-    """A person's name words, folded, honorifics and suffixes left out; hyphenated parts joined."""
+    """A person's name words, folded, honorifics left out (a suffix stays: Jr. and Sr. differ); hyphenated
+    parts joined."""
     joined = unicodedata.normalize("NFKC", name).replace("-", "").replace("‐", "")
     return tuple(w for w in fold(joined).split() if w not in HONORIFICS)
 

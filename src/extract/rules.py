@@ -65,6 +65,7 @@ class Rules:
     music_words: frozenset[str]
     title_particles: frozenset[str]
     programme_words: frozenset[str]
+    page_noise: frozenset[str]
     stage_words: tuple[str, ...]
     partners: dict[str, str]
     nicknames: dict[str, frozenset[str]]
@@ -209,6 +210,7 @@ def load_rules(rules_dir: Path) -> Rules:
         music_words=frozenset(w.lower() for w in load_list(d / "music_words.txt")),
         title_particles=frozenset(w.lower() for w in load_list(d / "title_particles.txt")),
         programme_words=frozenset(load_list(d / "programme_words.txt")),
+        page_noise=frozenset(load_list(d / "page_noise.txt")),
         stage_words=tuple(load_list(d / "stage_words.txt")),
         partners={p.lower(): r for p, r in load_table(d / "partners.tsv", 2, {1: (*role_values, OWN_ROLE)})},
         nicknames=_nicknames(d / "nicknames.tsv"),

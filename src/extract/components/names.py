@@ -28,6 +28,8 @@ from .matching import Phrases, claimed, is_leader, line_breaks, make_span, orths
 PARTICLES = {"de", "van", "von", "da", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "al", "y",
              "ó", "ní", "nic", "uí", "mac"}  # Irish: "Bríd Ní Fhlatharta", "Cormac Ó Dálaigh"
 SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+# Month names that are also given names: between two name words they are a middle name ("Henrik August Angell").
+MONTH_NAMES = {"April", "May", "June", "August"}
 LIST_GLUE = {",", "and", "&", "such", "as", "like", "including", "the", "for", "with", "or", "from"}
 MAX_NAME_WORDS = 4
 # Cues after which a list of names follows: a full name there is a person even when the
@@ -185,8 +187,8 @@ class PersonNames:
                 or (kind in (NAME, ALPHA) and kinds[i - 1] == HYPHEN and not spaced[i - 2]))
 
     def _caps_bios(self, doc: Doc, busy: set[int]) -> list[Span]:
-        """A programme bio opening with a name in capitals and the person's roles in brackets:
-        "ADAEZE NWOSU (Director, Co-Writer) is ..."."""
+        """A programme bio opening with a name in capitals and the person's roles in brackets or
+        after a comma: "ADAEZE NWOSU (Director, Co-Writer) is ...", "COLIN THREADGILL, Actor"."""
         toks = tokens(doc)
         out = []
         for start in [0, *(b + 1 for b in line_breaks(doc))]:
@@ -194,7 +196,7 @@ class PersonNames:
             while end < len(doc) and end - start < 5 and (toks[end].is_upper and toks[end].is_alpha
                                                            or toks[end].text == "-" and end > start):
                 end += 1
-            if 2 <= end - start <= 4 and end + 1 < len(doc) and toks[end].text == "(" \
+            if 2 <= end - start <= 4 and end + 1 < len(doc) and toks[end].text in {"(", ","} \
                     and toks[end + 1].lower_ in self.role_words and not busy & set(range(start, end)):
                 out.append(make_span(doc, start, end, "PERSON", "name:caps-bio"))
         return out
@@ -233,7 +235,8 @@ class PersonNames:
             token = toks[i] if i < run[1] else None
             # the second half of a hyphenated name is part of it ("Okonkwo-Bright")
             stop = token is None or (self._never_name(token) and not (
-                start is not None and self._after_hyphen(toks, i, start)))
+                start is not None and (self._after_hyphen(toks, i, start) or token.text in SUFFIXES
+                                       or self._middle_month(toks, i, start, run[1]))))
             if stop and start is not None:
                 if not (token is not None and token.text in self.rules.org_suffixes):
                     pieces.append((start, i, after_word))
@@ -252,6 +255,11 @@ class PersonNames:
         """Token i follows a hyphen that joins it to the name word before it."""
         return i - 2 >= start and toks[i - 1].text == "-" and not toks[i - 2].whitespace_ \
             and not toks[i - 1].whitespace_ and is_name_token(toks[i - 2])
+
+    def _middle_month(self, toks: list[Token], i: int, start: int, end: int) -> bool:
+        """A month name between a known given name and another name word is a middle name."""
+        return toks[i].text in MONTH_NAMES and i - 1 == start and i + 1 < end \
+            and _known(toks[start].text, self.rules.given_names) and not self._never_name(toks[i + 1])
 
     def _opener(self, token: Token) -> bool:
         """A word that may stand before a name: an honorific, an office or a role word."""
@@ -278,7 +286,7 @@ class PersonNames:
                 end < len(doc) and toks[end].text in {"'s", "’s"}):
             need = max(need, 2)  # "grew up in Monterey Park": a place unless the name is well known
         words = text.split()
-        first, last = words[0], words[-1]
+        first, last = words[0], words[-2 if len(words) > 2 and words[-1] in SUFFIXES else -1]  # "… Jr."
         given, family = self.rules.given_names, self.rules.surnames
         if any(w.lower() in self.rules.common_words and not (_known(w, given) or _known(w, family))
                for w in words):

@@ -18,6 +18,10 @@ from .matching import Phrases, Positions, line_breaks, make_span, sentence_start
 
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 DETERMINERS = {"a", "an", "the", "her", "his", "my", "their", "our", "its"}
+# Words between a quoted title and the non-film word that describes it ("“X,” the lead single from").
+DESCRIBING = DETERMINERS | {"lead", "first", "second", "third", "new", "latest", "debut", "hit", "next", "title",
+                            "whole", "entire", "full", "original", "classic", "famous", "old", "best", "last", "final", "is",
+                            "was", "later"}
 # Nouns that make a film cue a modifier, not the head: "a film director", "a film critic".
 NOT_HEAD_NOUNS = {"critic", "critics", "maker", "makers", "school", "schools", "festival", "industry",
                   "studies", "historian", "scholar", "company", "studio", "career", "music", "score",
@@ -32,6 +36,7 @@ INNER_SMALL_WORDS = {"a", "an", "the", "of", "or", "for", "from", "to", "in", "o
                      "but", "nor", "vs", "vs.", "&", "-", "–", ":", "'s", "’s", "de", "la"}
 # A title after a role verb ends before these: "shot Chungking Express for Wong Kar-wai".
 VERB_OBJECT_STOPS = frozenset({"for", "with", "by", "at", "from", "in", "as", "opposite", "alongside"})
+PAGE_COUNT = re.compile(r"\s*(?:\(\d+\)|:)\s*$")  # "COMMENTS (2)", "Share this:"
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 LIST_LEAD = {"including", "like", ":", "titled", "called", "entitled", "named"}
 NAMING_WORDS = {"titled", "called", "entitled", "named"}
@@ -492,7 +497,7 @@ class FilmTitles:
         credit_starts |= {s for _, s, e in self.role_labels.ranges(doc) if e < len(doc) and toks[e].text == ":"}
         out = []
         for n, (start, end) in enumerate(lines):
-            if end - start > self.settings.max_title_words + 30 or start in credit_starts \
+            if end - start > self.settings.max_title_words + 30 or start in credit_starts or self._noise(doc[start:end]) \
                     or toks[start].lower_ in self.programme_words or toks[end - 1].lower_ in self.programme_words \
                     or toks[start].lower_ == "by":
                 continue  # a paragraph, a credit line ("Directed by ...") or a byline, not a title
@@ -528,6 +533,10 @@ class FilmTitles:
                 out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
         return out
 
+    def _noise(self, line: Span) -> bool:
+        """A line of page furniture: "Search", "COMMENTS (2)", "Leave a Reply:"."""
+        return PAGE_COUNT.sub("", line.text).strip().lower() in self.rules.page_noise
+
     def _repeats(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Later mentions of a title already found in this text, written without quotes or cue."""
         toks = tokens(doc)
@@ -554,11 +563,14 @@ class FilmTitles:
                 out.append(make_span(doc, s, e, "FILM", "film:repeat"))
         return out
 
-    def _quoted(self, doc: Doc, not_film: set[int], not_film_starts: set[int]):
+    def _quoted(self, doc: Doc, not_film: set[int], not_film_starts: set[int]) -> list[Span]:
         """Title-like text between a pair of quotes on one line, unless a non-film cue precedes
-        it ("the song “X”") or describes it right after ("“X,” the lead single")."""
+        it ("the song “X”", "said, “X”") or describes it right after ("“X,” the lead single"),
+        or names the same text elsewhere ("her album “X”" … "“X” is out now"), or it is a
+        call ("“Rolling!”")."""
         toks = tokens(doc)
         n, last = len(doc), -1
+        out, refused = [], set()
         for i in self.quotes(doc):
             close = OPEN_QUOTES.get(toks[i].text)
             if close is None or i <= last:
@@ -568,15 +580,19 @@ class FilmTitles:
                 j += 1
             if j >= n or toks[j].text != close:
                 continue
-            start, end = i + 1, j
+            last, start, end = j, i + 1, j
             while end > start and toks[end - 1].text in TRAILING:
                 end -= 1
             words = [t.text for t in doc[start:end]]
-            if 0 < len(words) <= self.settings.max_title_words and (title_like(words) or self._foreign_title(words)) \
-                    and not self._cued(not_film, i) and not self._described_as(doc, j + 1, not_film_starts) \
-                    and not self._nickname(toks, i, j):
-                yield make_span(doc, start, end, "FILM", "film:quoted")
-            last = j
+            if not (0 < len(words) <= self.settings.max_title_words and (
+                    title_like(words) or self._foreign_title(words))) or self._nickname(toks, i, j) \
+                    or (end < j and toks[end].text == "!" and len(words) <= 2):
+                continue
+            if self._cued(not_film, i, doc) or self._described_as(doc, j + 1, not_film_starts, DESCRIBING):
+                refused.add(" ".join(words).lower())
+            else:
+                out.append(make_span(doc, start, end, "FILM", "film:quoted"))
+        return [s for s in out if s.text.lower() not in refused]
 
     def _foreign_title(self, words: list[str]) -> bool:
         """A title in a language that writes titles in sentence case, opening with its article:
@@ -590,9 +606,10 @@ class FilmTitles:
             and toks[i - 1].text not in self.rules.non_name_words and toks[j + 1].is_title and toks[j + 1].is_alpha
 
     @staticmethod
-    def _described_as(doc: Doc, i: int, cue_starts: set[int]) -> bool:
+    def _described_as(doc: Doc, i: int, cue_starts: set[int], between: set[str] | None = None) -> bool:
         """A cue follows at `i`, after at most a comma and three words ("X, the lead single",
-        "X, a song by", "the X video", "X, a small Baltimore drama")."""
+        "X, a song by", "the X video", "X, a small Baltimore drama"); with `between`, only
+        those words ("“X” he said," is no description)."""
         toks = tokens(doc)
         j = i
         if j < len(doc) and toks[j].text == ",":
@@ -600,7 +617,8 @@ class FilmTitles:
         for _ in range(3):
             if j in cue_starts:
                 return True
-            if j >= len(doc) or not (toks[j].is_alpha and (toks[j].is_lower or toks[j].is_title)):
+            if j >= len(doc) or not (toks[j].is_alpha and (toks[j].is_lower or toks[j].is_title)) \
+                    or (between is not None and toks[j].lower_ not in between):
                 return False
             j += 1
         return j in cue_starts
@@ -633,10 +651,14 @@ class FilmTitles:
                 out.append(make_span(doc, start, t.i, "FILM", "film:described"))
         return out
 
-    def _cued(self, cue_ends: set[int], quote_at: int) -> bool:
-        """A cue ends within the window before the opening quote ("the song “X”", "single, “X”")."""
+    def _cued(self, cue_ends: set[int], quote_at: int, doc: Doc | None = None) -> bool:
+        """A cue ends within the window before the opening quote ("the song “X”", "single, “X”"),
+        in the same sentence when `doc` is given ("… MFA Film/Video program." / "“Yard Sale”")."""
         window = self.settings.title_cue_window
-        return any(quote_at - window <= e <= quote_at for e in cue_ends)
+        toks = tokens(doc) if doc is not None else None
+        return any(quote_at - window <= e <= quote_at and not (toks and any(
+            t.text in {".", "!", "?", ";"} or "\n" in t.text_with_ws for t in toks[e - 1:quote_at]))
+            for e in cue_ends)
 
     def _after_cue(self, doc: Doc, cues: list[Span]) -> list[Span]:
         """Unquoted capitalised titles right after a film cue, one or a list of them
@@ -778,8 +800,8 @@ class FilmTitles:
                     if after is None or not after.is_alpha or after.lower_ not in self.not_heads:
                         out.append(make_span(doc, start, end, "FILM", "film:defined"))
                     break
-                if toks[j].lower_ in self.rules.org_cues:
-                    break  # "Blumhouse is a multimedia company producing feature films"
+                if toks[j].lower_ in self.rules.org_cues or toks[j].lower_ in {"whose", "who", "which", "that"}:
+                    break  # "Blumhouse is a multimedia company producing feature films", "X is a producer whose films"
                 hyphen = toks[j].text == "-" and not toks[j - 1].whitespace_  # "Tamil-language"
                 joined = toks[j].lower_ == "and" and j + 1 < len(doc) and toks[j + 1].is_title  # "Italian and French"
                 if not (toks[j].is_alpha or toks[j].like_num or hyphen) \
