@@ -673,3 +673,21 @@ def test_quoted_calls_quotations_and_the_other_mentions_of_an_album_are_no_films
             "Search\n\nFOR IMMEDIATE RELEASE\nAugust 12, 2025\n\nCOMMENTS (2)\n\nDaniel Obrecht · June 4, 2025\n")
     films = {f["title"] for f in _record(extractor, text)["films"]}
     assert films == {"Moth Season", "Tin Harbour"}
+
+
+def test_own_works_a_relative_aside_a_boss_after_to_and_a_school_named_with_its_university(extractor):
+    text = ("Quilla Marsh, 38, is a director. Her debut feature, “Moth Season,” premiered in 2019. Her second, "
+            "“Salt Harbor,” won a prize. Her next project is “Glass Orrin.” The cinematographer Tom Velles, whom "
+            "she met in Oban, shot both “Moth Season” and “Salt Harbor.” Daniel Obrecht's first job was as "
+            "assistant editor to Maren Quist on “Pell Water.” Obrecht went on to design the costumes for “Tin Harbour.”\n\n"
+            "Quilla Marsh holds an MFA from New York University’s Tisch School of the Arts; New York University "
+            "gave her a prize.")
+    record = _record(extractor, text)
+    credits = _credits(record)
+    assert {("Quilla Marsh", "director", "Moth Season"), ("Quilla Marsh", "director", "Salt Harbor"),
+            ("Quilla Marsh", "director", "Glass Orrin"), ("Tom Velles", "cinematographer", "Moth Season"),
+            ("Tom Velles", "cinematographer", "Salt Harbor"), ("Daniel Obrecht", "assistant editor", "Pell Water"),
+            ("Daniel Obrecht", "costume designer", "Tin Harbour")} <= credits
+    assert not any(c[0] == "Quilla Marsh" and c[1] == "cinematographer" for c in credits)
+    assert [{s["name"], *s["aliases"]} >= {"Tisch School of the Arts", "New York University"}
+            for s in record["schools"]] == [True]

@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .components.matching import char_range, sentence_starts
-from .fold import Entity, fold_people, fold_short_titles, fold_titles
+from .fold import Entity, fold_owned_schools, fold_people, fold_short_titles, fold_titles
 from .io import Article
 from .models import Credit, Education, Evidence, Record
 from .relations import SUBJECT, Fact, Ref, read_facts
@@ -60,8 +60,8 @@ class ArticleBuilder:
         people = fold_people(full, parts, cued, self.settings.shared_name_near_chars, lines, self.rules.nicknames)
         films = fold_short_titles(fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs
                                                for s in d.spans["films"]]))
-        schools = fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs
-                               for s in d.spans["schools"]])
+        schools = fold_owned_schools(fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs
+                                                  for s in d.spans["schools"]]), article.text)
         known = {m.start for e in people for m in e.mentions}
         facts: list[Fact] = []
         for off, d in docs:

@@ -174,6 +174,15 @@ def fold_short_titles(films: list[Entity]) -> list[Entity]:
     return _fold_into(films, host_of)
 
 
+def fold_owned_schools(schools: list[Entity], text: str) -> list[Entity]:
+    """A school named after its university's possessive ("New York University’s Tisch School of
+    the Arts") is one school with that university: every mention of the university joins it."""
+    def host_of(e: Entity) -> Entity | None:
+        owned = {m.end + 3 for m in e.mentions if text[m.end:m.end + 3] in ("'s ", "’s ")}
+        return next((o for o in schools if o is not e and any(x.start in owned for x in o.mentions)), None)
+    return _fold_into(schools, host_of)
+
+
 def _continues(long: list[str], short: list[str]) -> bool:
     return len(long) > len(short) + 1 and long[:len(short)] == short and long[len(short)] in TITLE_JOINERS
 

@@ -14,6 +14,7 @@ Credits come from sentence shapes, each a named rule (the main ones):
   credit:programme   a programme entry's details line opening with a name: "Ama Owusu · UK · 2024"
   credit:partner     a film shared with a co-worker: "she starred opposite A and B in X"
   credit:filmography roles in a bracket after a title: "The Kite Market (2019, short, director)"
+  credit:own-work    one of a person's own works: "Her debut feature, “X,”" (their own role)
 A person who is not named ("I", "she", "my") is the article's subject; the article step
 resolves that. Education comes from a sentence that names a school and uses a schooling word.
 """
@@ -68,6 +69,8 @@ DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "ou
                        "longtime", "long-time", "veteran", "fellow", "frequent", "also", "acclaimed", "award"}
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
               "comedy", "project", "picture", "thriller", "show", "story"}
+# Words that place a work among a person's own ("her debut feature, X", "his second, X").
+ORDINAL_WORDS = {"debut", "first", "second", "third", "fourth", "fifth", "latest", "new", "next", "last", "final"}
 FIELD_STOP = {"at", "from", "before", "after", "with", "while", "where", "when", "to", "in", "under",
               "which", "that", "because", "since", "during", "as", "but", "so", "until", "and", "or",
               "for", "of", "degree", "program", "programme"}
@@ -341,11 +344,20 @@ class SentenceReader:
         cands += [(i, self._pronoun(w, sent, i) if w in PRONOUNS else None) for i, w in self._pronouns(sent)]
         before = [c for c in cands if c[0] < at]
         after = [c for c in cands if c[0] > at]
+        outside = [c for c in before if not self._in_aside(sent, c[0], at)]
         if before:
-            return max(before, key=lambda c: c[0])[1]
+            return max(outside or before, key=lambda c: c[0])[1]
         if after:
             return min(after, key=lambda c: c[0])[1]
         return None
+
+    def _in_aside(self, sent: _Sentence, i: int, at: int) -> bool:
+        """Token i is inside a relative clause between commas that closes before `at`: "X, whom
+        she met in Busan, shot Y" (X shot it, not she)."""
+        opener = next((j for j in range(i - 1, max(sent.span.start, i - 4), -1)
+                       if self.toks[j].lower_ in {"who", "whom", "whose", "which"}), None)
+        return opener is not None and self.toks[opener - 1].text == "," \
+            and any(self.toks[j].text == "," for j in range(i + 1, at))
 
     def _listed(self, sent: _Sentence, start: int) -> list[Span]:
         """People listed from token `start` on: "A, B and C", brackets and a lower-case word
@@ -444,7 +456,8 @@ class SentenceReader:
     # ---- credits -------------------------------------------------------------------------
     def _credits(self, sent: _Sentence) -> list[Fact]:
         if not (sent.roles or sent.verbs or (sent.films and sent.persons)):
-            return self._filmography_roles(sent)  # "Filmography: X (2024); Y (2021)"
+            # "Filmography: X (2024); Y (2021)", "Her debut feature, “X,” premiered …"
+            return self._filmography_roles(sent) + self._own_work(sent)
         # passive phrases ("directed by X") describe a film inside a longer credit; they do
         # not end the stretch of films that belongs to the role before them
         # nor does a verb in a relative clause ("X (2019), which he also co-produced; Y (2022)")
@@ -459,7 +472,7 @@ class SentenceReader:
                 out += self._verb_credit(sent, verb, triggers, taken, credited)
         for group in self._role_groups(sent):
             out += self._noun_credit(sent, group, triggers, taken, credited)
-        out += self._possessive_credits(sent)
+        out += self._possessive_credits(sent) + self._own_work(sent)
         out += self._filmography_roles(sent)
         for person, role in credited:
             for film in self._paren_films(sent, person):
@@ -791,6 +804,27 @@ class SentenceReader:
             out.append(self._fact(sent, person, "credit:possessive", role="director", film=self._ref(film)))
         return out + self._possessive_after(sent)
 
+    def _own_work(self, sent: _Sentence) -> list[Fact]:
+        """A film named as one of the person's own works: "Her debut feature, “X,”", "his second,
+        “Y”", "my latest film X", "Her next project is “Z”": that person in their own role."""
+        out = []
+        for film in sent.films:
+            i = film.start
+            while i > sent.span.start and self.toks[i - 1].text in {"“", '"', "‘", ","}:
+                i -= 1
+            if i > sent.span.start and self.toks[i - 1].lower_ in {"is", "was"}:
+                i -= 1  # "Her next project is “X”"
+            words = []
+            while i > sent.span.start and self.toks[i - 1].is_alpha and self.toks[i - 1].is_lower and len(words) < 3:
+                i -= 1
+                words.append(self.toks[i].lower_)
+            owner = self.toks[i - 1].lower_ if i > sent.span.start and words else ""
+            if owner in {"her", "his", "my"} and any(w in ORDINAL_WORDS for w in words) \
+                    and all(w in ORDINAL_WORDS or w in FILM_WORDS - {"it"} for w in words):
+                out.append(self._fact(sent, self._pronoun(owner, sent, i - 1), "credit:own-work", role=OWN_ROLE,
+                                      film=self._ref(film)))
+        return out
+
     def _possessive_after(self, sent: _Sentence) -> list[Fact]:
         """A director named in an apposition after a film: "“The Quiet Part,” Marguerite
         Oyelaran's first feature, ..."."""
@@ -838,9 +872,9 @@ class SentenceReader:
         after2 = self.toks[last.end + 1].lower_ if last.end + 1 < sent.span.end else ""
         if after in FILM_LINK or after in CREDIT_WORDS or (after == "whose" and after2 in CREDIT_WORDS):
             films = self._segment_films(sent, triggers, last.end)
-        elif after in {"under", "for", "with"} and (boss := next(
+        elif after in {"under", "for", "with", "to"} and (boss := next(
                 (p for p in sent.persons if last.end < p.start <= last.end + 5), None)) is not None:
-            # "worked as an art director under veteran production designer A on “X”"
+            # "worked as an art director under veteran production designer A on “X”", "as assistant to A on X"
             films = self._segment_films(sent, triggers, boss.end) if self._film_after(sent, boss.end) else []
         elif after in {",", "was", "is"} and any(f.start in {last.end + 1, last.end + 2} for f in sent.films):
             # "as producer, “X”"; "my first feature as 1st AD was “X”"

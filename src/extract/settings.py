@@ -70,7 +70,7 @@ class Settings(BaseModel):
         "credit:apposition": 0.85, "credit:as": 0.75, "credit:post": 0.75, "credit:by": 0.9, "credit:starring": 0.85,
         "credit:verb": 0.7, "credit:paren": 0.7, "credit:named": 0.8, "credit:bracket": 0.75, "credit:possessive": 0.65, "credit:verb-object": 0.7,
         "credit:focus": 0.6, "credit:project": 0.6, "credit:cast-list": 0.8, "credit:programme": 0.75,
-        "credit:partner": 0.7, "credit:filmography": 0.7, "film:after-partner": 0.7,
+        "credit:partner": 0.7, "credit:filmography": 0.7, "credit:own-work": 0.65, "film:after-partner": 0.7,
         "film:described": 0.75, "film:after-verb": 0.7, "film:after-role": 0.7, "film:after-name": 0.65, "film:heading": 0.8, "film:repeat": 0.7,
         "film:defined": 0.85, "film:dated": 0.7, "film:after-character": 0.7,
         "education:sentence": 0.8, "education:bracket": 0.6,
