@@ -691,3 +691,10 @@ def test_own_works_a_relative_aside_a_boss_after_to_and_a_school_named_with_its_
     assert not any(c[0] == "Quilla Marsh" and c[1] == "cinematographer" for c in credits)
     assert [{s["name"], *s["aliases"]} >= {"Tisch School of the Arts", "New York University"}
             for s in record["schools"]] == [True]
+
+
+def test_an_age_between_a_name_and_the_role_describing_it_and_more_crew_roles(extractor):
+    text = ("Quilla Marsh runs a casting office. “We joke about it,” said Quilla, 41, a casting director whose "
+            "credits include the drama Moth Season. Her first job was as a casting assistant on the series Pell Water.")
+    assert {("Quilla Marsh", "casting director", "Moth Season"),
+            ("Quilla Marsh", "casting assistant", "Pell Water")} <= _credits(_record(extractor, text))

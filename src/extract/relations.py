@@ -1001,8 +1001,9 @@ class SentenceReader:
         return k - 1 if owner else i
 
     def _described(self, sent: _Sentence, first: Span, last: Span, by_end: dict[int, Span]) -> Span | None:
-        """The person a role describes right after a name and a comma: "Jo Park, the director of X",
-        "Ana Ruiz, his longtime editor," (not "X, the director's brother")."""
+        """The person a role describes right after a name and a comma (and an age): "Jo Park, the
+        director of X", "Ana Ruiz, his longtime editor,", "Bethany, 41, a casting director" (not
+        "X, the director's brother")."""
         if last.end < sent.span.end and self.toks[last.end].text in {"'s", "’s"}:
             return None
         i = first.start - 1
@@ -1011,6 +1012,8 @@ class SentenceReader:
             i -= 1
         if self.toks[i].text != "," or i + 1 < first.start and self.toks[i + 1].lower_ not in DESCRIPTION_OPENERS:
             return None
+        if i - 2 > sent.span.start and self.toks[i - 1].like_num and self.toks[i - 2].text == ",":
+            i -= 2  # "Bethany, 41, a casting director"
         return by_end.get(i)
 
     def _as_opener(self, sent: _Sentence, first: Span, last: Span) -> Span | str | None:
