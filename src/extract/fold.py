@@ -41,7 +41,8 @@ class Entity:
     def name(self) -> str:
         """The fullest mention, without a leading honorific ("Mrs. Patricia Owens" -> "Patricia Owens").
         Read once folding is done."""
-        full = max(self.mentions, key=lambda m: (len(name_key(m.text)), not m.text.isupper(), len(m.text), -m.start)).text
+        full = max(self.mentions,
+                   key=lambda m: (len(name_key(m.text)), not m.text.isupper(), len(m.text), -m.start)).text
         first, _, rest = full.partition(" ")
         if not self.person:
             return full

@@ -20,8 +20,8 @@ OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 DETERMINERS = {"a", "an", "the", "her", "his", "my", "their", "our", "its"}
 # Words between a quoted title and the non-film word that describes it ("“X,” the lead single from").
 DESCRIBING = DETERMINERS | {"lead", "first", "second", "third", "new", "latest", "debut", "hit", "next", "title",
-                            "whole", "entire", "full", "original", "classic", "famous", "old", "best", "last", "final", "is",
-                            "was", "later"}
+                            "whole", "entire", "full", "original", "classic", "famous", "old", "best", "last",
+                            "final", "is", "was", "later"}
 # Nouns that make a film cue a modifier, not the head: "a film director", "a film critic".
 NOT_HEAD_NOUNS = {"critic", "critics", "maker", "makers", "school", "schools", "festival", "industry",
                   "studies", "historian", "scholar", "company", "studio", "career", "music", "score",
@@ -497,7 +497,8 @@ class FilmTitles:
         credit_starts |= {s for _, s, e in self.role_labels.ranges(doc) if e < len(doc) and toks[e].text == ":"}
         out = []
         for n, (start, end) in enumerate(lines):
-            if end - start > self.settings.max_title_words + 30 or start in credit_starts or self._noise(doc[start:end]) \
+            if end - start > self.settings.max_title_words + 30 or start in credit_starts \
+                    or self._noise(doc[start:end]) \
                     or toks[start].lower_ in self.programme_words or toks[end - 1].lower_ in self.programme_words \
                     or toks[start].lower_ == "by":
                 continue  # a paragraph, a credit line ("Directed by ...") or a byline, not a title
