@@ -42,3 +42,21 @@ def test_unreachable_cluster_is_a_clear_error(tmp_path):
     from extract.errors import ExtractError
     with pytest.raises(ExtractError, match="could not reach the Dask scheduler"):
         run([RAW], tmp_path, use_cache=False, cluster="tcp://127.0.0.1:1")
+
+
+def test_worker_pipeline_is_kept_out_of_garbage_collection():
+    """A worker's pipeline lives as long as the process; full collections must not walk it."""
+    import gc
+
+    from extract.parallel import Job, _EXTRACTORS, _extractor
+    from extract.settings import Settings
+
+    _EXTRACTORS.clear()
+    gc.unfreeze()
+    extractor = _extractor(Job(RAW, "x", Settings().model_dump_json(), None, None, ""))
+    try:
+        assert gc.get_freeze_count() > 0
+        assert _extractor(Job(RAW, "y", Settings().model_dump_json(), None, None, "")) is extractor
+    finally:
+        gc.unfreeze()
+        _EXTRACTORS.clear()

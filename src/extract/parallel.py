@@ -3,6 +3,7 @@ cluster. Each worker loads the pipeline once and reads, extracts and caches its 
 results come back in input order, so every way gives the same output files."""
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -58,7 +59,12 @@ def _extractor(job: Job) -> Extractor:
     """The pipeline of this worker process, built on its first article and kept."""
     key = (job.settings_json, job.model)
     if key not in _EXTRACTORS:
-        _EXTRACTORS[key] = Extractor(Settings.model_validate_json(job.settings_json), job.model)
+        extractor = Extractor(Settings.model_validate_json(job.settings_json), job.model)
+        _ = extractor.nlp
+        # The pipeline lives as long as the process: its many objects (vocabulary, rules) are
+        # moved out of the garbage collector's sight, or every full collection walks them all.
+        gc.freeze()
+        _EXTRACTORS[key] = extractor
     return _EXTRACTORS[key]
 
 
