@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .components.matching import char_range, sentence_starts
+from .components.matching import char_range, doc_text, sentence_starts
 from .fold import Entity, fold_owned_schools, fold_people, fold_short_titles, fold_titles
 from .io import Article
 from .models import Credit, Education, Evidence, Record
@@ -111,7 +111,7 @@ class ArticleBuilder:
         if opening:
             return min(opening, key=first)
         # a headline ("IN CONVERSATION: Elías Montoya on ...") names the subject, who comes back later
-        text = docs[0][1].text if docs else ""
+        text = doc_text(docs[0][1]) if docs else ""
         headline = text.lstrip().split("\n", 1)[0]
         end = len(text) - len(text.lstrip()) + len(headline)
         if len(headline) <= self.settings.subject_headline_chars:

@@ -63,8 +63,13 @@ class Entity:
             out.append(self.official)  # "UCLA's School of …" is the gazetteer's "UCLA School of …"
         return out
 
+    @cached_property
+    def starts(self) -> frozenset[int]:
+        """Where its mentions start. Read once folding is done."""
+        return frozenset(m.start for m in self.mentions)
+
     def owns(self, ref: Ref) -> bool:
-        return any(m.start == ref.start for m in self.mentions)
+        return ref.start in self.starts
 
 
 def name_key(text: str) -> tuple[str, ...]:

@@ -21,14 +21,16 @@ resolves that. Education comes from a sentence that names a school and uses a sc
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
+from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from .components.matching import char_range, doc_text, is_leader, orths, sentence_starts, tokens
+from .components.matching import char_range, doc_text, is_leader, orths, sentence_starts, tokens, where_in
 from .rules import OWN_ROLE, Rules
 
 SUBJECT = "<subject>"
@@ -133,6 +135,9 @@ class SentenceReader:
         self.doc, self.offset = doc, offset
         self.toks = tokens(doc)
         self.cues, self.roles = rules.education_cues, rules.roles
+        lowers = doc.to_array(LOWER)
+        self.graduated_at = np.flatnonzero(lowers == hash_string("graduated")).tolist()
+        self.cue_at = where_in(lowers, _hashes(self.cues))
         self.starts = sentence_starts(doc)
         self.sentences = self._bucket(persons)
         self.last_film: Span | None = None
@@ -149,7 +154,7 @@ class SentenceReader:
         """The pronouns of the gender the text uses far less ("he" in a piece about a woman):
         they stand for someone other than the subject."""
         ids = orths(self.doc)
-        uses = [int(np.isin(ids, hashes).sum()) for hashes in GENDERED_IDS]
+        uses = [len(where_in(ids, hashes)) for hashes in GENDERED_IDS]
         for (words, n), other in zip(zip(GENDERED, uses), uses[::-1]):
             if n and other >= 3 and other >= 3 * n:
                 return frozenset(words)
@@ -1063,9 +1068,9 @@ class SentenceReader:
     def _education(self, sent: _Sentence) -> list[Fact]:
         out, bracketed = self._bracket_degrees(sent)
         degrees = [d for d in sent.degrees if d not in bracketed]
-        if not sent.schools and (degrees or any(t.lower_ == "graduated" for t in sent.span)):
+        if not sent.schools and (degrees or _within(sent.span, self.graduated_at)):
             return out + self._schoolless_degrees(sent, degrees)
-        if not sent.schools or not degrees and not any(t.lower_ in self.cues for t in sent.span) \
+        if not sent.schools or not degrees and not _within(sent.span, self.cue_at) \
                 and not any(shape in sc.text for sc in sent.schools for shape in ATTENDED_SHAPES):
             return out
         fields = [f for f in self._fields(sent) if not any(d.end + 1 == f.start for d in bracketed)]
@@ -1087,7 +1092,7 @@ class SentenceReader:
         fields = self._fields(sent)
         out = []
         for d in degrees or [None]:  # "who graduated in 2011 with a degree in cinema"
-            at = d.start if d is not None else next(t.i for t in sent.span if t.lower_ == "graduated")
+            at = d.start if d is not None else self.graduated_at[bisect_left(self.graduated_at, sent.span.start)]
             agent = self._agent(sent, at, set())
             fld = next((f for f in fields if at < f.start), None)
             if agent is not None:
@@ -1194,3 +1199,15 @@ def read_facts(doc: Doc, offset: int, persons: list[Span], rules: Rules) -> list
 def _ing(verb: Span) -> bool:
     """The verb phrase has an -ing form: "producing", "line producing", "rounding out the cast"."""
     return any(t.lower_.endswith("ing") for t in verb)
+
+
+@lru_cache(maxsize=8)
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    """The string ids of a word list, sorted (made once per list)."""
+    return np.array(sorted(hash_string(w) for w in words), dtype="uint64")
+
+
+def _within(span: Span, positions: list[int]) -> bool:
+    """Whether one of the (sorted) token positions falls inside the span."""
+    k = bisect_left(positions, span.start)
+    return k < len(positions) and positions[k] < span.end

@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 
 from ..rules import Rules
 from ..settings import Settings
-from .matching import Phrases, Positions, line_breaks, make_span, sentence_starts, tokens
+from .matching import Phrases, Positions, line_breaks, make_span, sentence_starts, text_of, tokens
 
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 DETERMINERS = {"a", "an", "the", "her", "his", "my", "their", "our", "its"}
@@ -498,7 +498,7 @@ class FilmTitles:
         out = []
         for n, (start, end) in enumerate(lines):
             if end - start > self.settings.max_title_words + 30 or start in credit_starts \
-                    or self._noise(doc[start:end]) \
+                    or self._noise(text_of(doc, start, end)) \
                     or toks[start].lower_ in self.programme_words or toks[end - 1].lower_ in self.programme_words \
                     or toks[start].lower_ == "by":
                 continue  # a paragraph, a credit line ("Directed by ...") or a byline, not a title
@@ -534,9 +534,9 @@ class FilmTitles:
                 out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
         return out
 
-    def _noise(self, line: Span) -> bool:
+    def _noise(self, line: str) -> bool:
         """A line of page furniture: "Search", "COMMENTS (2)", "Leave a Reply:"."""
-        return PAGE_COUNT.sub("", line.text).strip().lower() in self.rules.page_noise
+        return PAGE_COUNT.sub("", line).strip().lower() in self.rules.page_noise
 
     def _repeats(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Later mentions of a title already found in this text, written without quotes or cue."""
