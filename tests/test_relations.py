@@ -698,3 +698,17 @@ def test_an_age_between_a_name_and_the_role_describing_it_and_more_crew_roles(ex
             "credits include the drama Moth Season. Her first job was as a casting assistant on the series Pell Water.")
     assert {("Quilla Marsh", "casting director", "Moth Season"),
             ("Quilla Marsh", "casting assistant", "Pell Water")} <= _credits(_record(extractor, text))
+
+
+def test_headline_verbs_played_records_essay_documentaries_and_filmography_lines(extractor):
+    text = ("Quilla Marsh Steps Up to Producer on ‘Moth Season’\n\nQuilla Marsh is an editor. At the wrap party she "
+            "played Tavish Obrecht’s “Glass Orrin” twice. Her latest, “Pell Water,” an essay documentary about "
+            "rivers, premiered in May.\n\nSelected filmography:\n2025 — Tin Harbour (editor)\n"
+            "2021 — The Velden Rooms (short; additional editor)\nAsh Meadow, 2019\n\nComments\n")
+    record = _record(extractor, text)
+    assert "Quilla Marsh" in {p["name"] for p in record["people"]}
+    credits = _credits(record)
+    assert {("Quilla Marsh", "editor", "Tin Harbour"), ("Quilla Marsh", "additional editor", "The Velden Rooms"),
+            ("Quilla Marsh", "editor", "Ash Meadow")} <= credits
+    assert not any(c[2] == "Glass Orrin" for c in credits)
+    assert {"Pell Water", "Tin Harbour", "The Velden Rooms", "Ash Meadow"} <= {f["title"] for f in record["films"]}

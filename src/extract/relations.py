@@ -488,13 +488,17 @@ class SentenceReader:
         """"Selected filmography: The Kite Market (2019, short, director)": the roles in a bracket
         right after a title, with nobody named in it, are those of the person the text is about.
         On a line labelled "Filmography" a title with no role in its bracket takes the label's
-        ("Filmography (as editor): X (2018)"), else that person's own role."""
+        ("Filmography (as editor): X (2018)"), else that person's own role; so does a line of
+        the list under such a heading that names no role ("Ash Meadow, 2019")."""
         if not sent.films:
             return []
         out = []
         label = self._filmography_label(sent)
         for film in sent.films:
             if film.end >= sent.span.end or self.toks[film.end].text != "(":
+                if film.id_ == "film:filmography":
+                    out.append(self._fact(sent, self._about(), "credit:filmography", role=OWN_ROLE,
+                                          film=self._ref(film)))
                 continue
             close = next((j for j in range(film.end, min(sent.span.end, film.end + 12))
                           if self.toks[j].text == ")"), None)
@@ -607,6 +611,8 @@ class SentenceReader:
         if not films:  # not "“Ruin Bar” (2019), which he also co-produced; ..."
             films = (self._segment_films(sent, triggers, self._chain_end(sent, verb))
                      or self._relative_film(sent, verb) or self._film_it(sent, verb))
+        if films and verb.id_ == "verb:character" and self._played_object(verb, films[0]):
+            return []  # "she played Neil Young’s “Harvest Moon”": a record or a screening, not a part
         shared = None if films else self._participle_film(sent, verb)
         if shared is not None:  # "THE DRUMMER'S SON, co-directed with Abena Owusu, ..."
             partners = [self._about(), *self._verb_partners(sent, verb)]
@@ -628,6 +634,12 @@ class SentenceReader:
         credited += [(a, role) for a in partners if not isinstance(a, str)]
         return [self._fact(sent, a, rule, role=role, film=self._ref(f)) for a in partners for f in films] + [
             self._fact(sent, agent, "credit:verb-object", role=r) for r in objects]
+
+    def _played_object(self, verb: Span, film: Span) -> bool:
+        """The title is what "played" acts on (a part is played in a film): only an owner's
+        name and quotes stand between them."""
+        return film.start >= verb.end and all(t.is_title or t.lower_ in {"'s", "’s"} or t.is_quote
+                                              for t in self.toks[verb.end:film.start])
 
     def _list_owner(self, verb: Span) -> Span | str | None:
         """"Notable film scores include X, Y": a list with nobody named in its sentence belongs

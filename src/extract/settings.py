@@ -72,7 +72,7 @@ class Settings(BaseModel):
         "credit:focus": 0.6, "credit:project": 0.6, "credit:cast-list": 0.8, "credit:programme": 0.75,
         "credit:partner": 0.7, "credit:filmography": 0.7, "credit:own-work": 0.65, "film:after-partner": 0.7,
         "film:described": 0.75, "film:after-verb": 0.7, "film:after-role": 0.7, "film:after-name": 0.65, "film:heading": 0.8, "film:repeat": 0.7,
-        "film:defined": 0.85, "film:dated": 0.7, "film:after-character": 0.7,
+        "film:defined": 0.85, "film:dated": 0.7, "film:filmography": 0.8, "film:after-character": 0.7,
         "education:sentence": 0.8, "education:bracket": 0.6,
     }
 

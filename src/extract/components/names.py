@@ -125,7 +125,7 @@ class PersonNames:
         alone = Counter(toks[s].text for s, e in runs if e - s == 1 and not toks[s].is_upper)
         for run in runs:
             for start, end, after_word in self._pieces(doc, run):
-                start, end = _fit(start, end, ents)
+                start, end = _fit(start, self._headline_word(toks, start, end), ents)
                 if end - start == 1:
                     if not self._org_context(doc, start, end) and not after_word:
                         parts.append(make_span(doc, start, end, "NAME_PART", "name:part"))
@@ -249,6 +249,17 @@ class PersonNames:
                 after_word = not (self._opener(token) or token.is_sent_start)
         return [p for p in pieces if sum(w.lower() not in PARTICLES for w in text_of(doc, p[0], p[1]).split())
                 <= MAX_NAME_WORDS]
+
+    def _headline_word(self, toks: list[Token], start: int, end: int) -> int:
+        """A name in a title-case headline runs into the capitalised word after it: "Theodora
+        Vance Steps Up to 1st AD". A last word of the language (no known name) before another
+        capitalised word is left out, when two name words stay."""
+        last = toks[end - 1].text
+        if end - start >= 3 and end < len(toks) and toks[end].text[:1].isupper() \
+                and last.lower() in self.rules.common_words \
+                and not (_known(last, self.rules.given_names) or _known(last, self.rules.surnames)):
+            return end - 1
+        return end
 
     @staticmethod
     def _after_hyphen(toks: list[Token], i: int, start: int) -> bool:

@@ -14,8 +14,11 @@ from spacy.util import filter_spans
 
 from ..rules import Rules
 from ..settings import Settings
-from .matching import Phrases, Positions, line_breaks, make_span, sentence_starts, text_of, tokens
+from .matching import Phrases, Positions, doc_text, line_breaks, make_span, sentence_starts, text_of, tokens
 
+# nouns that make a film of whatever comes before them ("essay documentary"; unlike "video
+# game series" or "musical comedy", which can be other things)
+FILM_KINDS = {"film", "films", "documentary", "documentaries", "movie", "movies", "feature", "features"}
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 DETERMINERS = {"a", "an", "the", "her", "his", "my", "their", "our", "its"}
 # Words between a quoted title and the non-film word that describes it ("“X,” the lead single from").
@@ -44,6 +47,7 @@ SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "from", "to", "in", "
                "by", "as", "but", "nor", "is", "vs", "vs.", "&", "-", "–", ":", "'s", "’s", "de", "la"}
 TRAILING = {",", ".", "!", "?", ";", ":"}
 DASHES = {"–", "—", "-"}
+LINE_MARKS = {":", ",", "|", "·"}  # what separates a year from a title on a list line
 
 
 POSSESSIVES = {"'s", "’s"}
@@ -168,11 +172,14 @@ class FilmTitles:
 
     def __call__(self, doc: Doc) -> Doc:
         # "AD" in capitals is an assistant director, not an ad
-        non_film = [s for s in self.non_film_cues.spans(doc) if not s.text.isupper()]
+        film_cues = self.film_cues.spans(doc)
+        # the last noun names the kind: "an essay documentary", "a concert film" are films
+        heads = {c.start for c in film_cues if c[-1].lower_ in FILM_KINDS}
+        non_film = [s for s in self.non_film_cues.spans(doc) if not s.text.isupper() and s.end not in heads]
         non_film_ends = {s.end for s in non_film}
         # "video game series": a film cue right after a non-film cue is no film cue
         # a cue ends in a lower-case word ("the Netflix series X"; not "Short Film Festival")
-        cues = [s for s in self.film_cues.spans(doc) if s[-1].text.islower() and s.start not in non_film_ends]
+        cues = [s for s in film_cues if s[-1].text.islower() and s.start not in non_film_ends]
         # in a text about music ("song", "album" outnumber "film", "series"), a quoted title
         # is a film only when a film cue says so
         strict = len(self.music(doc)) > len(cues)
@@ -190,6 +197,7 @@ class FilmTitles:
         doc.spans["partners"] = self.partners.spans(doc)  # the credit step reads them too
         found += self._after_partner(doc)
         found += self._headings(doc)
+        found += self._filmography_lines(doc)
         found += [] if strict else self._dated(doc)
         found = [self._sentence_case(doc, self._without_owner(doc, s)) for s in filter_spans(found)]
         found += self._repeats(doc, found)
@@ -533,6 +541,41 @@ class FilmTitles:
             if nxt[0] in credit_starts or not prose and _details(first):
                 out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
         return out
+
+    def _filmography_lines(self, doc: Doc) -> list[Span]:
+        """The lines under a heading "Selected filmography:", up to a blank line, each a title
+        with its year before or after it and its roles in brackets: "2025 — Dunmore Road (editor)"."""
+        labels = self.filmography(doc)
+        if not labels:
+            return []
+        toks, text, lines = tokens(doc), doc_text(doc), _lines(doc)
+        out = []
+        for n, (start, end) in enumerate(lines):
+            if end - start > 6 or toks[end - 1].text != ":" or not any(start <= i < end for i in labels):
+                continue
+            for (_, before), (s, e) in zip(lines[n:], lines[n + 1:]):
+                if text[toks[before - 1].idx:toks[s].idx].count("\n") > 1:
+                    break  # a blank line ends the list
+                title = self._listed_title(doc, s, e)
+                if title is not None:
+                    out.append(title)
+        return out
+
+    def _listed_title(self, doc: Doc, start: int, end: int) -> Span | None:
+        """The title of one filmography line: after a leading year and its dash, before the
+        bracket of roles or a trailing ", 2019"."""
+        toks = tokens(doc)
+        i = start + 1 if YEAR.match(toks[start].text) else start
+        while i < end and toks[i].text in DASHES | LINE_MARKS:
+            i += 1
+        j = next((k for k in range(i, end) if toks[k].text == "("), end)
+        j = next((k for k in range(i, j - 1) if toks[k].text in DASHES | LINE_MARKS and YEAR.match(toks[k + 1].text)), j)
+        while j > i and toks[j - 1].text in TRAILING:
+            j -= 1
+        words = [t.text for t in toks[i:j]]
+        if 0 < len(words) <= self.settings.max_title_words and title_like(words):
+            return make_span(doc, i, j, "FILM", "film:filmography")
+        return None
 
     def _noise(self, line: str) -> bool:
         """A line of page furniture: "Search", "COMMENTS (2)", "Leave a Reply:"."""
