@@ -701,9 +701,9 @@ def test_an_age_between_a_name_and_the_role_describing_it_and_more_crew_roles(ex
 
 
 def test_headline_verbs_played_records_essay_documentaries_and_filmography_lines(extractor):
-    text = ("Quilla Marsh Steps Up to Producer on ‘Moth Season’\n\nQuilla Marsh is an editor. At the wrap party she "
-            "played Tavish Obrecht’s “Glass Orrin” twice. Her latest, “Pell Water,” an essay documentary about "
-            "rivers, premiered in May.\n\nSelected filmography:\n2025 — Tin Harbour (editor)\n"
+    text = ("Quilla Marsh Steps Up to Producer on ‘Moth Season’\n\nQuilla Marsh is an editor. At the wrap party "
+            "she played Tavish Obrecht’s “Glass Orrin” twice. Her latest, “Pell Water,” an essay documentary "
+            "about rivers, premiered in May.\n\nSelected filmography:\n2025 — Tin Harbour (editor)\n"
             "2021 — The Velden Rooms (short; additional editor)\nAsh Meadow, 2019\n\nComments\n")
     record = _record(extractor, text)
     assert "Quilla Marsh" in {p["name"] for p in record["people"]}

@@ -569,7 +569,8 @@ class FilmTitles:
         while i < end and toks[i].text in DASHES | LINE_MARKS:
             i += 1
         j = next((k for k in range(i, end) if toks[k].text == "("), end)
-        j = next((k for k in range(i, j - 1) if toks[k].text in DASHES | LINE_MARKS and YEAR.match(toks[k + 1].text)), j)
+        j = next((k for k in range(i, j - 1)
+                  if toks[k].text in DASHES | LINE_MARKS and YEAR.match(toks[k + 1].text)), j)
         while j > i and toks[j - 1].text in TRAILING:
             j -= 1
         words = [t.text for t in toks[i:j]]
