@@ -712,3 +712,33 @@ def test_headline_verbs_played_records_essay_documentaries_and_filmography_lines
             ("Quilla Marsh", "editor", "Ash Meadow")} <= credits
     assert not any(c[2] == "Glass Orrin" for c in credits)
     assert {"Pell Water", "Tin Harbour", "The Velden Rooms", "Ash Meadow"} <= {f["title"] for f in record["films"]}
+
+
+def test_answers_keep_the_subject_and_credits_as_a_role_find_their_film(extractor):
+    text = ("Artist Spotlight: Stunt Coordinator and Second Unit Director Quilla Marsh\n\n"
+            "Quilla Marsh is an editor from Cluj. Her first credit as a second unit director came in 2019 "
+            "with “Tin Harbour,” a drama, shot by Halvard Ventris. She cut the pilot of “Moth Season,” created "
+            "by Tavish Obrecht, and Ventris served as producer on “Ash Meadow.”\n\n"
+            "What did Ilvana teach you?\n"
+            "Ilvana Maretsku cuts on paper first, and she taught me patience.\n\n"
+            "Selected filmography:\n2025 — Pell Water (editor)\n\n"
+            "Related Posts\nArtist Spotlight: Costume Designer Daniel Obrecht\n")
+    record = _record(extractor, text)
+    assert record["subject"] == "Quilla Marsh"
+    credits = _credits(record)
+    assert {("Quilla Marsh", "second unit director", "Tin Harbour"), ("Tavish Obrecht", "creator", "Moth Season"),
+            ("Halvard Ventris", "producer", "Ash Meadow"), ("Quilla Marsh", "editor", "Pell Water")} <= credits
+    assert not any(c[0] == "Ilvana Maretsku" or c[:2] == ("Halvard Ventris", "creator") for c in credits)
+
+
+def test_cast_columns_speaker_labels_and_a_directors_new_feature(extractor):
+    text = ("Daniel Obrecht’s new feature, “Pell Water,” stars Quilla Marsh and Halvard Ventris.\n\n"
+            "Sam: And Orrinvale is a very different film.\n\n"
+            "CAST\nQuilla Marsh ............ Maggie Doyle\nHalvard Ventris ........ Cal Doyle\n"
+            "Maria Maretsku ........... Aunt Teresa\n\nKEY CREW\nEditor: Priya Ventris\n")
+    record = _record(extractor, text)
+    credits = _credits(record)
+    assert {("Daniel Obrecht", "director", "Pell Water"), ("Quilla Marsh", "actor", "Pell Water"),
+            ("Maria Maretsku", "actor", "Orrinvale")} <= credits
+    assert not any(c[0] in {"Maggie Doyle", "Cal Doyle"} for c in credits)
+    assert "Orrinvale" in {f["title"] for f in record["films"]}

@@ -35,6 +35,7 @@ from .rules import OWN_ROLE, Rules
 
 SUBJECT = "<subject>"
 FIRST_PERSON = {"i", "me", "my", "myself"}
+SECOND_PERSON = {"you", "your", "yourself"}
 CLASS_YEAR = re.compile(r"^\d\d$")
 PRESENT_PARTS = {"plays", "portrays", "voices"}  # a part in the film being talked about
 OWNERS = {"his", "her", "their", "my", "our", "your"}  # possessive determiners
@@ -79,6 +80,8 @@ FIELD_STOP = {"at", "from", "before", "after", "with", "while", "where", "when",
 # Schools that are named only by those who went there: "At Arcadia High School I ...".
 ATTENDED_SHAPES = ("High School", "Middle School", "Secondary School", "Grammar School", "Elementary School")
 # words that open a new clause: a list of people does not run on past them ("by X, which Y produced")
+CLAUSE_VERBS = {"is", "was", "has", "had", "will", "would", "also", "then", "later", "went", "became", "took", "made",
+                "won", "wrote", "shot", "cut", "ran", "got"}  # a verb that opens a clause after "and X"
 CLAUSE_WORDS = {"which", "who", "whom", "whose", "that", "while", "where", "when", "whereas"}
 STUDY_WORDS = {"study", "studied", "studying", "studies"}
 ELSEWHERE = "<elsewhere>"  # a degree from a place that is no known school
@@ -144,9 +147,12 @@ class SentenceReader:
         # the person a paragraph is about: named at the start of one of its sentences
         self.topic: Span | None = None
         self.last_topic: Span | None = None  # the topic of an earlier paragraph
+        self.line_start = 0  # where the current line (paragraph) starts
         self.genders: dict[str, int] = {}  # a topic's pronoun: 0 she, 1 he, as the text used it
         self.last_person: Span | None = None
         self.in_cast = False  # inside a cast list, under a line "Cast"
+        self.cast_first: bool | None = None  # in its lines the actor comes first ("Actor .... Part")
+        self.actors: set[str] = set()  # names already read as acting in something
         self.last_heading: Span | None = None  # the entry a programme's credit line belongs to
         self.others = self._other_pronouns()
 
@@ -177,7 +183,9 @@ class SentenceReader:
         for sent in self.sentences:
             self._update_topic(sent)
             self._update_block(sent)
-            out += self._cast_line(sent) if self.in_cast else self._credits(sent) + self._entry_line(sent)
+            found = self._cast_line(sent) if self.in_cast else self._credits(sent) + self._entry_line(sent)
+            self.actors.update(f.agent.text for f in found if f.role == "actor" and not isinstance(f.agent, str))
+            out += found
             out += self._education(sent)
             outside = [f for f in sent.films if not self._in_parens(f)]
             if outside:
@@ -193,7 +201,7 @@ class SentenceReader:
         """A line that is only "Cast" opens a cast list; a blank line ends it."""
         span = sent.span
         if len(span) <= 4 and [t.lower_ for t in span if not t.is_space and t.text != ":"] in CAST_HEADINGS:
-            self.in_cast = True
+            self.in_cast, self.cast_first = True, None
         elif self.in_cast and self._after_blank_line(sent.span.start):
             self.in_cast = False
 
@@ -205,12 +213,22 @@ class SentenceReader:
 
     def _cast_line(self, sent: _Sentence) -> list[Fact]:
         """A line of a cast list ("Nuala ........ Maeve Doherty", "Maeve Doherty as Nuala"):
-        the actors of the film being talked about (the names after a leader, when there is one)."""
+        the actors of the film being talked about. Across a leader the actor is on the side
+        whose names the text has already read as acting ("starring Hana Whitlock" before
+        "Hana Whitlock ..... Maggie Doyle"), else after it."""
         if not sent.persons or self.last_film is None:
             return []
         leader = next((i for i in range(sent.span.start, sent.span.end)
                        if is_leader(self.toks[i]) and not self.toks[i].is_space), None)
-        actors = [p for p in sent.persons if p.start > leader] if leader is not None else sent.persons[:1]
+        if leader is None:
+            actors = sent.persons[:1]
+        else:
+            before = [p for p in sent.persons if p.end <= leader]
+            after = [p for p in sent.persons if p.start > leader]
+            if self.cast_first is None and before and after:
+                known = (any(p.text in self.actors for p in before), any(p.text in self.actors for p in after))
+                self.cast_first = True if known == (True, False) else False if known == (False, True) else None
+            actors = before if self.cast_first else after
         return [self._fact(sent, p, "credit:cast-list", role="actor", film=self._ref(self.last_film)) for p in actors]
 
     def _whole_line(self, span: Span) -> bool:
@@ -241,13 +259,25 @@ class SentenceReader:
 
     def _update_topic(self, sent: _Sentence) -> None:
         if self._at_line_start(sent.span.start):
-            self.last_topic = self.topic or self.last_topic
-            self.topic = None
+            if self.topic is not None and not self._speaks(self.line_start, sent.span.start):
+                self.last_topic = self.topic
+            self.topic, self.line_start = None, sent.span.start
         opener = next((p for p in sent.persons if p.start == self._after_label(sent)), None) or self._fronted(sent)
         if opener is not None:
             self.topic = opener
         elif sent.persons and self._named_as_complement(sent, sent.persons[-1]):
             self.topic = sent.persons[-1]
+
+    def _speaks(self, start: int, end: int) -> bool:
+        """The paragraph says "I" or "you" outside quotes (a Q&A answer or question): the names
+        it opens sentences with are people talked about, not whom the next paragraphs are about."""
+        quoted = False
+        for t in self.toks[start:end]:
+            if t.is_quote and t.text not in {"'", "’"}:
+                quoted = t.text in {"“", "«"} or (t.text == '"' and not quoted)
+            elif not quoted and (t.lower_ in FIRST_PERSON or t.lower_ in SECOND_PERSON):
+                return True
+        return False
 
     def _fronted(self, sent: _Sentence) -> Span | None:
         """The person a sentence is about after a short opener: "Since then Chaudhry has become
@@ -380,6 +410,8 @@ class SentenceReader:
             if i in by_start:
                 if by_start[i].end < end and self.toks[by_start[i].end].text in {"'s", "’s"}:
                     break  # "by Noor Haddad, Omar Haddad-Lennox's sister", "featuring Clancy's hero"
+                if out and self._opens_clause(by_start[i], end):
+                    break  # "created by A, and Okafor served as ..."
                 out.append(by_start[i])
                 i = by_start[i].end
             elif tok.lower_ == "as" and out and i in {out[-1].end, self._after_bracket(out[-1].end, end)} \
@@ -398,6 +430,14 @@ class SentenceReader:
             else:
                 break
         return out
+
+    def _opens_clause(self, person: Span, end: int) -> bool:
+        """The person after "and" is the subject of a new clause: a verb in the past or a
+        helper verb follows ("and Okafor served", "and Lee has")."""
+        if self.toks[person.start - 1].lower_ not in {"and", "&"} or person.end >= end:
+            return False
+        nxt = self.toks[person.end]
+        return nxt.is_lower and nxt.is_alpha and (nxt.lower_ in CLAUSE_VERBS or nxt.lower_.endswith("ed"))
 
     def _after_bracket(self, i: int, end: int) -> int:
         """Past a bracket opening at token i ("A (Harrow Street) as the star"), else i."""
@@ -552,6 +592,22 @@ class SentenceReader:
                 t.is_punct and not t.is_quote for t in self.doc[i + 1:film.start]):
             return None
         return film
+
+    def _credit_as_film(self, sent: _Sentence, first: Span, last: Span) -> Span | None:
+        """The film of "(his first) credit as ROLE came (in 1971) with/on X": the next film,
+        within a few words, right after "on", "with", "in" or "was"."""
+        i = first.start - 1
+        if i > sent.span.start and self.toks[i].lower_ in {"a", "an"}:
+            i -= 1
+        if i <= sent.span.start or self.toks[i].lower_ != "as" or self.toks[i - 1].lower_ not in CREDIT_WORDS:
+            return None
+        film = next((f for f in sent.films if f.start > last.end), None)
+        if film is None or film.start - last.end > 8 or any(r.start < film.start for r in sent.roles if r.start >= last.end):
+            return None
+        j = film.start - 1
+        while j > last.end and self.toks[j].is_quote:
+            j -= 1
+        return film if self.toks[j].lower_ in {"on", "with", "in", "was"} else None
 
     def _role_before(self, sent: _Sentence, at: int) -> str | None:
         """The role of the nearest credit verb before token `at` that names one."""
@@ -806,10 +862,12 @@ class SentenceReader:
                 out.append(self._fact(sent, person_ends[i - 2], "credit:possessive", role="director",
                                       film=self._ref(film)))
                 continue
+            comma = i > sent.span.start and self.toks[i - 1].text == ","  # "Munro's new feature, “X”"
+            i -= comma
             words = 0
             while i > sent.span.start and self.toks[i - 1].is_alpha and self.toks[i - 1].is_lower and words < 4:
                 i, words = i - 1, words + 1
-            if words and not any(t.lower_ in FILM_WORDS for t in self.doc[i:film.start]):
+            if (words or comma) and not any(t.lower_ in FILM_WORDS for t in self.doc[i:film.start]):
                 continue  # "Oliver Stone's controversial play X" is no film credit; "Spike Lee's X" is
             if i - 1 > sent.span.start and i - 1 in person_ends and (self.toks[i - 1].text in {"'s", "’s"} or (
                     self.toks[i - 1].text in {"'", "’"} and self.toks[i - 2].lower_.endswith("s"))):
@@ -893,6 +951,8 @@ class SentenceReader:
                 (p for p in sent.persons if last.end < p.start <= last.end + 5), None)) is not None:
             # "worked as an art director under veteran production designer A on “X”", "as assistant to A on X"
             films = self._segment_films(sent, triggers, boss.end) if self._film_after(sent, boss.end) else []
+        elif (credited_on := self._credit_as_film(sent, first, last)) is not None:
+            films = [credited_on]  # "Her first credit as 2nd AD came on “X”"
         elif after in {",", "was", "is"} and any(f.start in {last.end + 1, last.end + 2} for f in sent.films):
             # "as producer, “X”"; "my first feature as 1st AD was “X”"
             films = [f for f in sent.films if f.start in {last.end + 1, last.end + 2}][:1]

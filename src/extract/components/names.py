@@ -32,12 +32,13 @@ SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 MONTH_NAMES = {"April", "May", "June", "August"}
 LIST_GLUE = {",", "and", "&", "such", "as", "like", "including", "the", "for", "with", "or", "from"}
 MAX_NAME_WORDS = 4
+ROLE_GLUE = {"and", "&", ",", "/"}  # between the role words of a headline ("Editor and Colorist")
 # Cues after which a list of names follows: a full name there is a person even when the
 # name lists do not know it; after a cast cue a single name too ("starring Jayaram"), not
 # after "produced by" (companies produce).
 CAST_CUES = {"starring", "co-starring", "stars", "cast of", "cast:", "featuring", "cast is led by", "cast includes",
              "cast will include"}
-LIST_CUES = CAST_CUES | {"directed by", "produced by", "written by", "music by", "shot by", "edited by"}
+LIST_CUES = CAST_CUES | {"directed by", "produced by", "written by", "music by", "shot by", "edited by", "created by"}
 # The second half of a compound modifier after a place ("Belgrade-born", "Paris-based"; also
 # any word in -ed): it ends a name, unlike the second half of "Kar-wai".
 HYPHEN_MODIFIERS = {"born", "bound", "era", "style"}
@@ -413,14 +414,15 @@ class PersonNames:
         return sorted(people, key=lambda s: s.start), list(parts_at.values())
 
     def _subject_names(self, doc: Doc, names: list[Span]) -> list[Span]:
-        """Names right after a subject cue, role words in between skipped."""
+        """Names right after a subject cue, role words in between skipped ("Spotlight: Stunt
+        Coordinator and Second Unit Director X")."""
         starts = {s.start: s for s in names}
         role_ends = {s: e for _, s, e in self.roles.ranges(doc)}
         found = []
         for _, _, cue_end in self.subject_cues.ranges(doc):
             i = cue_end
-            while i in role_ends:
-                i = role_ends[i]
+            while i in role_ends or (i + 1 in role_ends and doc[i].lower_ in ROLE_GLUE and i > cue_end):
+                i = role_ends.get(i, i + 1)
             if i in starts:
                 s = starts[i]
                 found.append(make_span(doc, s.start, s.end, "SUBJECT", "subject:cue"))

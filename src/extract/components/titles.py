@@ -809,6 +809,18 @@ class FilmTitles:
             end = k
         return end
 
+    @staticmethod
+    def _past_speaker(toks: list, start: int, end: int) -> int:
+        """Where a sentence's words start, past spaces, an interview's speaker label ("Sam:")
+        and an opening conjunction ("And Ledger is a very different film")."""
+        while start < end and toks[start].is_space:
+            start += 1
+        if start + 2 < end and toks[start].is_title and toks[start + 1].text == ":":
+            start += 2
+        if start + 1 < end and toks[start].lower_ in {"and", "but", "so"}:
+            start += 1
+        return start
+
     def _defined(self, doc: Doc, cue_starts: dict[int, int]) -> list[Span]:
         """A sentence that defines a film: "Ocean Waves is a 1993 Japanese anime television
         film directed by ...", "Ebb is a feature documentary about ..." (between "is a" and
@@ -824,8 +836,7 @@ class FilmTitles:
             if not toks[start].is_sent_start:
                 continue
             sent = doc[start:verb_at + 1]
-            while start < sent.end and toks[start].is_space:
-                start += 1
+            start = self._past_speaker(toks, start, sent.end)
             end = self._title_end(doc, start, allow_and=True) if start < sent.end else start
             if end == start and start < sent.end and toks[start].is_title and toks[start].lower_ in self.rules.title_particles:
                 end = start + 1  # "La prima notte di quiete is a 1972 film"
