@@ -742,3 +742,12 @@ def test_cast_columns_speaker_labels_and_a_directors_new_feature(extractor):
             ("Maria Maretsku", "actor", "Orrinvale")} <= credits
     assert not any(c[0] in {"Maggie Doyle", "Cal Doyle"} for c in credits)
     assert "Orrinvale" in {f["title"] for f in record["films"]}
+
+
+def test_a_role_on_that_and_a_debut_after_other_words(extractor):
+    text = ("Quilla Marsh is a director from Cluj. Halvard Ventris brought me onto “Tin Harbour,” a thriller "
+            "he produced, and I was the 1st AD on that. She worked as a script reader before her debut feature, "
+            "“Moth Season,” premiered in Berlin.")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "first assistant director", "Tin Harbour"),
+            ("Quilla Marsh", "director", "Moth Season")} <= credits

@@ -764,6 +764,15 @@ class SentenceReader:
             return before[-2:] if word == "both" else before
         return []
 
+    def _film_back(self, sent: _Sentence, i: int, at: int) -> list[Span]:
+        """"and I was the 1st AD on that.": "that" or "it" ending the clause is the film named
+        last before token `at` (in this sentence, or with none here, before it)."""
+        if i >= sent.span.end or self.toks[i].lower_ not in {"that", "it"} or not (
+                i + 1 >= sent.span.end or self.toks[i + 1].is_punct):
+            return []
+        before = [f for f in sent.films if f.end <= at and not self._in_parens(f)]
+        return before[-1:] or ([self.last_film] if self.last_film and not sent.films else [])
+
     def _project_film(self, sent: _Sentence, verb: Span) -> list[Span]:
         """The film being talked about, for a role stated with no object: "A and B will executive
         produce.", "with A producing alongside the studio"."""
@@ -890,7 +899,8 @@ class SentenceReader:
             if i > sent.span.start and self.toks[i - 1].lower_ in {"is", "was"}:
                 i -= 1  # "Her next project is “X”"
             words = []
-            while i > sent.span.start and self.toks[i - 1].is_alpha and self.toks[i - 1].is_lower and len(words) < 3:
+            while i > sent.span.start and self.toks[i - 1].is_alpha and self.toks[i - 1].is_lower and len(words) < 3 \
+                    and self.toks[i - 1].lower_ not in OWNERS:
                 i -= 1
                 words.append(self.toks[i].lower_)
             owner = self.toks[i - 1].lower_ if i > sent.span.start and words else ""
@@ -946,7 +956,7 @@ class SentenceReader:
         after = self.toks[last.end].lower_ if last.end < sent.span.end else ""
         after2 = self.toks[last.end + 1].lower_ if last.end + 1 < sent.span.end else ""
         if after in FILM_LINK or after in CREDIT_WORDS or (after == "whose" and after2 in CREDIT_WORDS):
-            films = self._segment_films(sent, triggers, last.end)
+            films = self._segment_films(sent, triggers, last.end) or self._film_back(sent, last.end + 1, first.start)
         elif after in {"under", "for", "with", "to"} and (boss := next(
                 (p for p in sent.persons if last.end < p.start <= last.end + 5), None)) is not None:
             # "worked as an art director under veteran production designer A on “X”", "as assistant to A on X"
