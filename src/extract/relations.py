@@ -602,7 +602,7 @@ class SentenceReader:
         if i <= sent.span.start or self.toks[i].lower_ != "as" or self.toks[i - 1].lower_ not in CREDIT_WORDS:
             return None
         film = next((f for f in sent.films if f.start > last.end), None)
-        if film is None or film.start - last.end > 8 or any(r.start < film.start for r in sent.roles if r.start >= last.end):
+        if film is None or film.start - last.end > 8 or any(last.end <= r.start < film.start for r in sent.roles):
             return None
         j = film.start - 1
         while j > last.end and self.toks[j].is_quote:
@@ -757,21 +757,25 @@ class SentenceReader:
         the films named before the verb."""
         end = self._chain_end(sent, verb)
         word = self.toks[end].lower_ if end < sent.span.end else ""
-        before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
         if word == "it":  # the film named before the verb, else the one before the sentence
-            return before[-1:] if before else [self.last_film] if self.last_film and not sent.films else []
+            return self._named_last(sent, verb.start)
+        before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
         if word in {"both", "them"}:  # "she wrote “A” and “B”, and he has edited both"
             return before[-2:] if word == "both" else before
         return []
 
+    def _named_last(self, sent: _Sentence, at: int) -> list[Span]:
+        """The film named last before token `at`: in this sentence, or with none here, before it."""
+        before = [f for f in sent.films if f.end <= at and not self._in_parens(f)]
+        return before[-1:] or ([self.last_film] if self.last_film and not sent.films else [])
+
     def _film_back(self, sent: _Sentence, i: int, at: int) -> list[Span]:
         """"and I was the 1st AD on that.": "that" or "it" ending the clause is the film named
-        last before token `at` (in this sentence, or with none here, before it)."""
+        last before token `at`."""
         if i >= sent.span.end or self.toks[i].lower_ not in {"that", "it"} or not (
                 i + 1 >= sent.span.end or self.toks[i + 1].is_punct):
             return []
-        before = [f for f in sent.films if f.end <= at and not self._in_parens(f)]
-        return before[-1:] or ([self.last_film] if self.last_film and not sent.films else [])
+        return self._named_last(sent, at)
 
     def _project_film(self, sent: _Sentence, verb: Span) -> list[Span]:
         """The film being talked about, for a role stated with no object: "A and B will executive
@@ -784,8 +788,7 @@ class SentenceReader:
         if not (end >= sent.span.end or self.toks[end].is_punct or self.toks[end].lower_ in PROJECT_AFTER):
             return []
         if self._with_doer(sent, verb):  # "she starred in X with A directing"
-            before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
-            return before[-1:] or ([self.last_film] if self.last_film and not sent.films else [])
+            return self._named_last(sent, verb.start)
         aux = self.toks[verb.start - 1].lower_ if verb.start > sent.span.start else ""
         stated = "will" in {aux, verb[0].lower_} or verb[0].lower_ == "set" or (  # "A and B are set to star."
             aux in {"is", "are"} and _ing(verb))  # "A is line producing."
