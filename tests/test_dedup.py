@@ -10,7 +10,7 @@ import pytest
 
 from extract.dedup import Deduper, Occurrence
 from extract.fold import fold_people
-from extract.namekeys import match
+from extract.namekeys import block_keys, match, words_of
 from extract.extractor import Extractor
 from extract.pipeline import run
 from extract.relations import Ref
@@ -40,6 +40,22 @@ def test_labelled_pairs_precision_and_recall(school_aliases):
             wrong.append((p["kind"], p["a"], p["b"], p["same"]))
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert precision >= 0.99 and recall >= 0.95, (precision, recall, wrong)
+
+
+def test_every_labelled_pair_the_rules_join_shares_a_block(school_aliases):
+    # only names sharing a block are compared, so a block key missing here loses a merge
+    def keys(kind, name):
+        official = "".join(words_of(kind, school_aliases.get(name, name))) if kind == "school" else None
+        return block_keys(kind, words_of(kind, name), official)
+    joined = [p for p in PAIRS if match(p["kind"], p["a"], p["b"], Settings(), aliases=school_aliases)]
+    assert len(joined) > 150
+    assert [p for p in joined if not keys(p["kind"], p["a"]) & keys(p["kind"], p["b"])] == []
+
+
+def test_a_slip_early_in_a_title_still_merges():
+    films = _clusters([_occ("a", "Brakeman Summer", "film"), _occ("b", "Breakman Summer", "film"),
+                       _occ("c", "Brakeman Winter", "film")])["film"]
+    assert sorted(map(sorted, films)) == [["Brakeman Summer", "Breakman Summer"], ["Brakeman Winter"]]
 
 
 def _occ(doc: str, name: str, kind: str = "person", support: tuple[str, ...] = ()) -> Occurrence:

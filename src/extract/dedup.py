@@ -3,8 +3,8 @@
 The stages, in order (all of a run's names wait in an SQLite file, so memory does not grow
 with the collection; only the names that merge are held in memory):
   1. group   the article-level items by their folded name (exact matches cost nothing)
-  2. block   each distinct name under a few short keys, so that only names sharing a key
-             are compared: the cost grows with the number of names, not its square
+  2. block   each distinct name under a few keys, one per match rule that could join it to
+             another (`namekeys.block_keys`), so that only names sharing a key are compared
   3. score   each pair in a block with the rules of `namekeys.match` (rapidfuzz for slips)
   4. cluster the pairs, strongest first; two clusters join only when every name of one
              matches every name of the other, so no merge runs through a short or loose form
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import combinations, groupby
 from pathlib import Path
 
-from .namekeys import initials, match_words, words_of
+from .namekeys import block_keys, match_words, words_of
 from .settings import Settings
 
 KINDS = ("film", "school", "person")
@@ -91,21 +91,6 @@ def entity_id(kind: str, key: Key) -> str:
     """The stable id of the entity named by `key`: the same name gives the same id in every run."""
     digest = hashlib.sha1(f"{kind}|{' '.join(key)}".encode()).hexdigest()[:12]
     return f"{PREFIX[kind]}_{digest}"
-
-
-def block_keys(kind: str, words: Key, official: str | None = None) -> set[str]:
-    """Short keys that every name a name could match also has."""
-    if kind == "person":
-        prefixes = sorted({w[:3] for w in words if len(w) > 1})
-        return {f"{a}|{b}" for a, b in combinations(prefixes, 2)}
-    joined = "".join(words)
-    n, first, last = len(words), words[0], words[-1]
-    keys = {f"j|{joined[:6]}", f"w|{n}|{first}|{last[:3]}", f"w|{n}|{first[:3]}|{last}"}
-    if kind == "school":
-        keys |= {f"i|{initials(words)}", f"i|{joined}"}
-        if official:
-            keys.add(f"o|{official}")
-    return keys
 
 
 class Deduper:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import combinations
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -84,6 +85,28 @@ def _close_tokens(a: tuple[str, ...], b: tuple[str, ...], min_len: int, max_edit
         if Levenshtein.distance(x, y) > max_edits:
             return False
     return True
+
+
+def block_keys(kind: str, words: tuple[str, ...], official: str | None = None) -> set[str]:
+    """Keys that two names share whenever a rule of `match_words` can join them, so names
+    without a common key need no comparison. For films and schools each key is one rule's
+    condition; for people the keys trade a few slips for smaller blocks."""
+    joined = "".join(words)
+    keys = {f"j|{joined}"}  # exact and joined
+    if kind == "school":
+        # acronym: initials against a one-word name; the same official name in the gazetteer
+        keys |= {f"i|{initials(words)}", f"i|{joined}"} | ({f"o|{official}"} if official else set())
+        return keys
+    if kind == "person":
+        # The first three letters of any two of its words: a reordered name, a middle name left
+        # out or a slip late in one word keeps a pair (a slip in the first three letters of a
+        # two-word name is missed: the price of small blocks among thousands of names). The
+        # key of all its letters keeps "Al-Sayed" / "Al Sayed".
+        prefixes = sorted({w[:3] for w in words if len(w) > 1})
+        return keys | {f"{a}|{b}" for a, b in combinations(prefixes, 2)}
+    if len(words) > 1:  # typo: as many words, each starting with the same two letters
+        keys.add(f"t|{'|'.join(w[:2] for w in words)}")
+    return keys
 
 
 def match(kind: str, a: str, b: str, settings: Settings, supported: bool = False,
