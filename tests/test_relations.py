@@ -751,3 +751,30 @@ def test_a_role_on_that_and_a_debut_after_other_words(extractor):
     credits = _credits(_record(extractor, text))
     assert {("Quilla Marsh", "first assistant director", "Tin Harbour"),
             ("Quilla Marsh", "director", "Moth Season")} <= credits
+
+
+def test_a_programme_page_with_capital_family_names_and_a_byline(extractor):
+    text = ("SHORTS PROGRAMME\n\nFive Questions for Quilla Marsh\nPosted by Maria Maretsku · March 3, 2025\n\n"
+            "Quilla Marsh runs the programme. Halvard Ventris, her editor, joined in May.\n\n"
+            "PELL WATER\nDir. KIM Seo-yeon | South Korea | 18 min\n"
+            "KIM Seo-yeon is a writer-director based in Seoul.\n\n"
+            "ASH MEADOW\nDir. Daniel Obrecht | USA | 22 min\n"
+            "Born in Valparaíso and raised in Queens, Daniel Obrecht studied film in New York. "
+            "He wrote and directed Ash Meadow.\n")
+    record = _record(extractor, text)
+    assert record["subject"] == "Quilla Marsh"
+    assert "Five Questions for Quilla Marsh" not in {f["title"] for f in record["films"]}
+    assert "KIM Seo-yeon" in {p["name"] for p in record["people"]}
+    assert {("KIM Seo-yeon", "director", "PELL WATER"), ("Daniel Obrecht", "director", "Ash Meadow"),
+            ("Daniel Obrecht", "writer", "Ash Meadow")} <= _credits(record)
+
+
+def test_a_filmography_without_a_colon_and_its_characters(extractor):
+    text = ("Halvard Ventris, an actor who became a director, has died at 83.\n\n"
+            "Selected filmography\n1968 – Breakers (actor, “Eddie Malone”)\n1975 – Company (actor)\n"
+            "1994–1997 – Crossing Guard (TV series; actor, “Gus”)\n2003 – Leaves (director)\n")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"Breakers", "Company", "Crossing Guard", "Leaves"}
+    assert {p["name"] for p in record["people"]} == {"Halvard Ventris"}
+    assert {("Halvard Ventris", "actor", "Breakers"), ("Halvard Ventris", "actor", "Crossing Guard"),
+            ("Halvard Ventris", "director", "Leaves")} <= _credits(record)

@@ -40,6 +40,7 @@ CLASS_YEAR = re.compile(r"^\d\d$")
 PRESENT_PARTS = {"plays", "portrays", "voices"}  # a part in the film being talked about
 OWNERS = {"his", "her", "their", "my", "our", "your"}  # possessive determiners
 PRONOUNS = FIRST_PERSON | {"she", "he", "her", "his", "him", "herself", "himself"}
+FRONTED_CLAUSE = 12  # at most so many words before a sentence's subject and its comma
 GENDERED = ({"she", "her", "herself"}, {"he", "him", "his", "himself"})
 # their token ids in every case ("she", "She", "SHE"), to count them on the doc's id array
 GENDERED_IDS = tuple(np.array(sorted({hash_string(v) for w in words for v in (w, w.title(), w.upper())}),
@@ -282,11 +283,16 @@ class SentenceReader:
     def _fronted(self, sent: _Sentence) -> Span | None:
         """The person a sentence is about after a short opener: "Since then Chaudhry has become
         …", "In 2019, Ruiz moved …", "Paris-based Ruiz holds …" (before the name only small
-        words, numbers, commas and hyphens)."""
+        words, numbers, commas and hyphens), or after an opening clause and its comma."""
         start = self._first_word(sent)
         person = sent.persons[0] if sent.persons else None
-        if person is None or not 0 < person.start - start <= 3 or person.end >= sent.span.end \
+        if person is None or person.end >= sent.span.end \
                 or not (self.toks[person.end].is_lower and self.toks[person.end].is_alpha):
+            return None
+        if self.toks[person.start - 1].text == "," and person.start - start <= FRONTED_CLAUSE \
+                and not any(t.lower_ in PRONOUNS or t.text in {";", ":"} for t in self.toks[start:person.start]):
+            return person  # after a clause: "Born in Valparaíso and raised in Queens, Ibarra-Lund received …"
+        if not 0 < person.start - start <= 3:
             return None
         before = self.toks[start + 1:person.start]
         if self.toks[start].lower_ in PRONOUNS or not all(

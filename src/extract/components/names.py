@@ -121,6 +121,7 @@ class PersonNames:
             if "role_verbs" in doc.spans else set()
         # "roles including Merle Jackson in X, Mandy Cutler in Y": the names before such titles too
         parts_played |= {f.start - 1 for f in doc.spans["films"] if f.id_ == "film:after-character"}
+        parts_played |= {c.start for c in doc.spans.get("characters", [])}  # "Breakers (actor, “Eddie Malone”)"
         runs = [r for r in self._runs(doc, busy) if r[0] not in parts_played and r[1] not in parts_played]
         # single capitalised words standing alone: a family name repeated in a profile ("Dragomir said")
         alone = Counter(toks[s].text for s, e in runs if e - s == 1 and not toks[s].is_upper)
@@ -140,7 +141,7 @@ class PersonNames:
                     parts.append(make_span(doc, start + 1, end, "NAME_PART", "name:part"))  # "Mr. Murgia's"
                 else:
                     rejected.append((start, end))
-        people += self._caps_bios(doc, busy)
+        people = [self._caps_family(doc, p, busy) for p in people] + self._caps_bios(doc, busy)
         people, parts = self._listed(doc, people, parts, busy)
         known = {s.text for s in people}
         people += [make_span(doc, s, e, "PERSON", "name:repeat") for s, e in rejected
@@ -201,6 +202,17 @@ class PersonNames:
                     and toks[end + 1].lower_ in self.role_words and not busy & set(range(start, end)):
                 out.append(make_span(doc, start, end, "PERSON", "name:caps-bio"))
         return out
+
+    def _caps_family(self, doc: Doc, person: Span, busy: set[int]) -> Span:
+        """A family name in capitals before the given name, as festivals write East Asian and
+        Vietnamese names: "Dir. KIM Seo-yeon", "NGUYỄN Thảo Vy"."""
+        i = person.start - 1
+        toks = tokens(doc)
+        if i < 0 or i in busy or not (toks[i].is_upper and toks[i].is_alpha and len(toks[i]) > 1) \
+                or not toks[i].whitespace_ or not _known(toks[i].text.title(), self.rules.surnames) \
+                or (i > 0 and toks[i - 1].is_upper and toks[i - 1].is_alpha):
+            return person
+        return make_span(doc, i, person.end, "PERSON", f"{person.id_}+caps-family")
 
     def _kind(self, orth: int) -> int:
         """What a token text can be in a name, cached per text for the life of the component."""

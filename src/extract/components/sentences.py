@@ -15,6 +15,8 @@ from .matching import Positions, line_breaks, tokens
 # Lower-case abbreviations that spaCy's tokenizer splits from their full stop ("dir. Orla
 # Pevensey", "prod. by"): no sentence starts after them.
 ABBREVIATIONS = {"dir", "dirs", "prod", "feat", "ft", "approx", "vs", "cf", "ed", "eds", "vol", "nos"}
+# ... and capitalised ("Dir. KIM Seo-yeon"), but not "Ed.", which may be a name ending a sentence
+NO_STOP = ABBREVIATIONS | {w.title() for w in ABBREVIATIONS - {"ed", "eds"}} | {w.upper() for w in ABBREVIATIONS}
 
 
 class Sentences:
@@ -45,7 +47,7 @@ class Sentences:
         """The first word after each run of sentence enders that follows a word. After an
         abbreviation's full stop no sentence starts: not before a lower-case word ("approx. 50
         people", "vs. him"), nor before a number after a short word ("No. 7"), nor after a
-        known abbreviation ("dir. Orla Pevensey")."""
+        known abbreviation ("dir. Orla Pevensey", "Dir. Orla Pevensey")."""
         toks, n = tokens(doc), len(doc)
         enders = self.enders(doc)
         ender_set = set(enders)
@@ -60,7 +62,7 @@ class Sentences:
                 continue
             after_stop = toks[w - 1].text == "."
             if after_stop and (toks[w].is_lower or (toks[w].is_digit and w >= 2 and len(toks[w - 2]) <= 3)
-                               or (w >= 2 and toks[w - 2].text in ABBREVIATIONS)):
+                               or (w >= 2 and toks[w - 2].text in NO_STOP)):
                 continue
             out.add(w)
         return out

@@ -41,6 +41,7 @@ INNER_SMALL_WORDS = {"a", "an", "the", "of", "or", "for", "from", "to", "in", "o
 VERB_OBJECT_STOPS = frozenset({"for", "with", "by", "at", "from", "in", "as", "opposite", "alongside"})
 PAGE_COUNT = re.compile(r"\s*(?:\(\d+\)|:)\s*$")  # "COMMENTS (2)", "Share this:"
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
+YEARS = re.compile(r"^(1[89]|20)\d\d([–-]((1[89]|20)\d\d|\d\d))?$")  # "1994", "1994–1997", "1994-97"
 LIST_LEAD = {"including", "like", ":", "titled", "called", "entitled", "named"}
 NAMING_WORDS = {"titled", "called", "entitled", "named"}
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "from", "to", "in", "on", "at", "with",
@@ -48,6 +49,7 @@ SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "from", "to", "in", "
 TRAILING = {",", ".", "!", "?", ";", ":"}
 DASHES = {"–", "—", "-"}
 LINE_MARKS = {":", ",", "|", "·"}  # what separates a year from a title on a list line
+BYLINE_VERBS = {"posted", "published", "words"}  # before "by" in a page's byline
 
 
 POSSESSIVES = {"'s", "’s"}
@@ -90,6 +92,13 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
 def _details(tokens: Span) -> bool:
     """Screening details: a running time or a year ("Vietnam/USA, 2023, 15 min.")."""
     return any(t.lower_ in {"min", "min.", "minutes"} or bool(YEAR.match(t.text)) for t in tokens)
+
+
+def _byline(doc: Doc, start: int, end: int) -> bool:
+    """A line naming a page's writer: "Posted by Ana Ruiz · March 3, 2025" (a bare "by Ana Ruiz"
+    under a programme entry names its director)."""
+    toks = tokens(doc)
+    return end - start > 2 and toks[start].lower_ in BYLINE_VERBS and toks[start + 1].lower_ == "by"
 
 
 def _first_clause(doc: Doc, start: int, end: int) -> Span:
@@ -197,7 +206,10 @@ class FilmTitles:
         doc.spans["partners"] = self.partners.spans(doc)  # the credit step reads them too
         found += self._after_partner(doc)
         found += self._headings(doc)
-        found += self._filmography_lines(doc)
+        listed, asides = self._filmography_lines(doc)
+        characters = [s for s in found if any(a <= s.start < b for a, b in asides)]
+        doc.spans["characters"] = characters  # the person step leaves them out too
+        found = [s for s in found if s not in characters] + listed
         found += [] if strict else self._dated(doc)
         found = [self._sentence_case(doc, self._without_owner(doc, s)) for s in filter_spans(found)]
         found += self._repeats(doc, found)
@@ -530,7 +542,7 @@ class FilmTitles:
                 if nxt[0] in credit_starts and not _details(doc[rest:end]):
                     out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
                 continue
-            if toks[end - 1].text in TRAILING:
+            if toks[end - 1].text in TRAILING or _byline(doc, *nxt):
                 continue
             entry = self._title_end(doc, nxt[0])
             if entry > nxt[0] and entry < nxt[1] and toks[entry].text == "(":
@@ -542,33 +554,42 @@ class FilmTitles:
                 out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
         return out
 
-    def _filmography_lines(self, doc: Doc) -> list[Span]:
-        """The lines under a heading "Selected filmography:", up to a blank line, each a title
-        with its year before or after it and its roles in brackets: "2025 — Dunmore Road (editor)"."""
-        labels = self.filmography(doc)
+    def _filmography_lines(self, doc: Doc) -> tuple[list[Span], list[tuple[int, int]]]:
+        """The lines under a heading "Selected filmography", up to a blank line, each a title
+        with its year before or after it and its roles in brackets: "2025 — Dunmore Road (editor)".
+        Also the token ranges of those brackets, where a quoted name is a character
+        ("Breakers (actor, “Eddie Malone”)")."""
+        labels = set(self.filmography(doc))
         if not labels:
-            return []
+            return [], []
         toks, text, lines = tokens(doc), doc_text(doc), _lines(doc)
-        out = []
+        titles, asides = [], []
         for n, (start, end) in enumerate(lines):
-            if end - start > 6 or toks[end - 1].text != ":" or not any(start <= i < end for i in labels):
+            # the heading ends with a colon, or with the word itself ("Selected filmography",
+            # not "4 Filmography" in a table of contents): then each line opens with its year
+            colon = toks[end - 1].text == ":"
+            if end - start > 6 or not any(start <= i < end for i in labels) \
+                    or not (colon or end - 1 in labels and not toks[start].like_num):
                 continue
             for (_, before), (s, e) in zip(lines[n:], lines[n + 1:]):
                 if text[toks[before - 1].idx:toks[s].idx].count("\n") > 1:
                     break  # a blank line ends the list
+                if not colon and not YEARS.match(toks[s].text):
+                    continue
                 title = self._listed_title(doc, s, e)
                 if title is not None:
-                    out.append(title)
-        return out
+                    titles.append(title)
+                    asides += [(k, e) for k in range(title.end, e) if toks[k].text == "("][:1]
+        return titles, asides
 
     def _listed_title(self, doc: Doc, start: int, end: int) -> Span | None:
         """The title of one filmography line: after a leading year and its dash, before the
-        bracket of roles or a trailing ", 2019"."""
+        bracket of roles, a table's next cell or a trailing ", 2019"."""
         toks = tokens(doc)
-        i = start + 1 if YEAR.match(toks[start].text) else start
+        i = start + 1 if YEARS.match(toks[start].text) else start
         while i < end and toks[i].text in DASHES | LINE_MARKS:
             i += 1
-        j = next((k for k in range(i, end) if toks[k].text == "("), end)
+        j = next((k for k in range(i, end) if toks[k].text in {"(", "|"}), end)  # roles, or a table's next cell
         j = next((k for k in range(i, j - 1)
                   if toks[k].text in DASHES | LINE_MARKS and YEAR.match(toks[k + 1].text)), j)
         while j > i and toks[j - 1].text in TRAILING:
