@@ -116,14 +116,10 @@ class Deduper:
     # ---- input -----------------------------------------------------------------------------
     def add(self, occurrences: Iterable[Occurrence]) -> None:
         """One article's occurrences (or several articles', in any order)."""
-        rows, tied = [], {}
-        occurrences = list(occurrences)
-        for o in occurrences:
-            if o.kind != "person":
-                tied[(o.doc_id, o.name)] = f"{o.kind}{TIE}{SEP.join(key_of(o.kind, o.doc_id, o.name))}"
-        for o in occurrences:
-            support = "|".join(sorted({tied[(o.doc_id, n)] for n in o.support if (o.doc_id, n) in tied}))
-            rows.append((o.kind, SEP.join(key_of(o.kind, o.doc_id, o.name)), o.doc_id, o.name, support))
+        self.add_rows(occurrence_rows(occurrences))
+
+    def add_rows(self, rows: list[tuple]) -> None:
+        """Rows made by `occurrence_rows` (in the worker that read the article)."""
         self.db.executemany("INSERT INTO occ VALUES (?, ?, ?, ?, ?)", rows)
 
     # ---- stages ----------------------------------------------------------------------------
@@ -306,6 +302,17 @@ class Deduper:
 def _spellings(surface: str, names_json: str) -> list[dict]:
     return [{"name": n, "matched": surface, "rule": "exact", "score": 100.0}
             for n in sorted(set(json.loads(names_json)) - {surface})]
+
+
+def occurrence_rows(occurrences: Iterable[Occurrence]) -> list[tuple]:
+    """Occurrences as rows of the names table: kind, folded key, article, name, and for a
+    person the keys of the films and schools tied to them in that article."""
+    occurrences = list(occurrences)
+    tied = {(o.doc_id, o.name): f"{o.kind}{TIE}{SEP.join(key_of(o.kind, o.doc_id, o.name))}"
+            for o in occurrences if o.kind != "person"}
+    return [(o.kind, SEP.join(key_of(o.kind, o.doc_id, o.name)), o.doc_id, o.name,
+             "|".join(sorted({tied[(o.doc_id, n)] for n in o.support if (o.doc_id, n) in tied})))
+            for o in occurrences]
 
 
 # ---- from records to entity files ------------------------------------------------------------

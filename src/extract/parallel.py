@@ -12,7 +12,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from .cache import Cache
-from .dedup import occurrences
+from .dedup import occurrence_rows, occurrences
 from .errors import ExtractError
 from .extractor import Extractor
 from .io import read_article
@@ -49,7 +49,7 @@ class Outcome:
     cached: bool = False
     html_text: str | None = None  # the readable text of an HTML page, stored beside the records
     counts: dict | None = None
-    occurrences: list | None = None  # what the deduplication needs, so the caller need not parse
+    dedup_rows: list | None = None  # what the deduplication needs, ready to store (made here, not by the caller)
 
 
 _EXTRACTORS: dict[tuple[str, str | None], Extractor] = {}
@@ -93,7 +93,7 @@ def outcome_of(path: Path, record: Record, encoding: str, sha256: str, cached: b
                    sha256=sha256, cached=cached, html_text=html_text,
                    counts={k: len(getattr(record, k)) for k in ("people", "films", "schools", "credits",
                                                                   "education")},
-                   occurrences=occurrences(record))
+                   dedup_rows=occurrence_rows(occurrences(record)))
 
 
 def work_batch(jobs: list[Job]) -> list[Outcome]:

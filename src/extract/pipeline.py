@@ -67,7 +67,7 @@ def run(paths: list[Path], out: Path, settings: Settings | None = None, model: s
                 report.add(result)
                 if outcome is not None:
                     fh.write(outcome.record_json + "\n")
-                    deduper.add(outcome.occurrences)
+                    deduper.add_rows(outcome.dedup_rows)
                 if on_result:
                     on_result(result)
         entities = deduper.cluster()
