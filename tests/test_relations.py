@@ -778,3 +778,26 @@ def test_a_filmography_without_a_colon_and_its_characters(extractor):
     assert {p["name"] for p in record["people"]} == {"Halvard Ventris"}
     assert {("Halvard Ventris", "actor", "Breakers"), ("Halvard Ventris", "actor", "Crossing Guard"),
             ("Halvard Ventris", "director", "Leaves")} <= _credits(record)
+
+
+def test_a_role_on_a_film_then_the_name_and_a_co_editor(extractor):
+    text = ("Quilla Marsh is a 1st AD. I was 2nd AD on Northbound. The 1st AD on Northbound, Halvard Ventris, "
+            "taught me the job. The UPM on that show, Maria Maretsku, was the other half of my education. "
+            "I also cut “Night Shift,” which I co-edited with Daniel Obrecht.\n\n"
+            "On “The Salt Orchard,” the director, Priya Ventris, wanted the house to feel old.")
+    credits = _credits(_record(extractor, text))
+    assert {("Halvard Ventris", "first assistant director", "Northbound"),
+            ("Maria Maretsku", "unit production manager", "Northbound"),
+            ("Daniel Obrecht", "editor", "Night Shift"), ("Priya Ventris", "director", "The Salt Orchard")} <= credits
+
+
+def test_fields_listed_with_commas_or_and_and_degrees_spelled_out(extractor):
+    text = ("Quilla Marsh graduated from the University of Michigan in 2008 with a degree in Film, Television, "
+            "and Media, and later moved to Boston. She did her MFA in film and television at NYU. "
+            "Halvard Ventris earned a Bachelor of Music in composition from Yale University. "
+            "Ventris studied sound and worked as a mixer at Emerson College.")
+    education = {(e["person"], e["school"], e["degree"], e["field"]) for e in _record(extractor, text)["education"]}
+    assert {("Quilla Marsh", "University of Michigan", None, "Film, Television, and Media"),
+            ("Quilla Marsh", "NYU", "master", "film and television"),
+            ("Halvard Ventris", "Yale University", "bachelor", "composition"),
+            ("Halvard Ventris", "Emerson College", None, "sound")} <= education

@@ -85,6 +85,7 @@ CLAUSE_VERBS = {"is", "was", "has", "had", "will", "would", "also", "then", "lat
                 "won", "wrote", "shot", "cut", "ran", "got"}  # a verb that opens a clause after "and X"
 CLAUSE_WORDS = {"which", "who", "whom", "whose", "that", "while", "where", "when", "whereas"}
 STUDY_WORDS = {"study", "studied", "studying", "studies"}
+FIELD_PLACE = {"at", "from", "in", "with", "before", "after", "while", "until", "during"}  # after a field
 ELSEWHERE = "<elsewhere>"  # a degree from a place that is no known school
 FIELD_AFTER_IN = {"degree", "major", "majored", "majoring", "majors"}
 
@@ -776,12 +777,20 @@ class SentenceReader:
         return before[-1:] or ([self.last_film] if self.last_film and not sent.films else [])
 
     def _film_back(self, sent: _Sentence, i: int, at: int) -> list[Span]:
-        """"and I was the 1st AD on that.": "that" or "it" ending the clause is the film named
-        last before token `at`."""
-        if i >= sent.span.end or self.toks[i].lower_ not in {"that", "it"} or not (
-                i + 1 >= sent.span.end or self.toks[i + 1].is_punct):
+        """"and I was the 1st AD on that.", "The UPM on that show, A,": "that", "it" or "that
+        show" ending the clause is the film named last before token `at`."""
+        j = self._that_film_end(sent, i)
+        if j is None or not (j >= sent.span.end or self.toks[j].is_punct):
             return []
         return self._named_last(sent, at)
+
+    def _that_film_end(self, sent: _Sentence, i: int) -> int | None:
+        """Where "that", "it" or "that/this film" at token i ends."""
+        if i >= sent.span.end or self.toks[i].lower_ not in {"that", "it", "this"}:
+            return None
+        if i + 1 < sent.span.end and self.toks[i].lower_ != "it" and self.toks[i + 1].lower_ in FILM_WORDS:
+            return i + 2
+        return i + 1 if self.toks[i].lower_ != "this" else None
 
     def _project_film(self, sent: _Sentence, verb: Span) -> list[Span]:
         """The film being talked about, for a role stated with no object: "A and B will executive
@@ -985,7 +994,9 @@ class SentenceReader:
             if link < sent.span.end and self.toks[link].lower_ in FILM_LINK:
                 films = self._segment_films(sent, triggers, link)
             elif self.toks[first.start - 1].lower_ in DEFINITE and self.last_film is not None:
-                films = [self.last_film]
+                # "On “X,” the director, A, wanted ...": the film before it here, else the last one
+                films = [f for f in sent.films if f.end <= first.start and not self._in_parens(f)][-1:] \
+                    or [self.last_film]
         agents: list[Span | str] = [agent]
         leader = self._past_leader(last.end, sent.span.end)
         if rule == "credit:apposition" and (leader > last.end or self.toks[last.end].lower_ in {":"} | ROLE_COPULA):
@@ -1037,6 +1048,18 @@ class SentenceReader:
             k -= 1
         return k if k < i and self.toks[k - 1].lower_ in {",", "and", "&"} else i
 
+    def _named_after_film(self, sent: _Sentence, i: int, by_start: dict[int, Span]) -> Span | None:
+        """The person named right after "on FILM," or "on that show," from token i."""
+        if i + 1 >= sent.span.end or self.toks[i].lower_ not in {"on", "for", "of"}:
+            return None
+        film = next((f for f in sent.films if f.start in {i + 1, i + 2}), None)
+        j = film.end if film is not None else self._that_film_end(sent, i + 1)
+        while j is not None and j < sent.span.end and self.toks[j].is_quote:
+            j += 1
+        if j is None or j + 1 >= sent.span.end or self.toks[j].text != ",":
+            return None
+        return by_start.get(j + 1)
+
     def _before_bracket(self, sent: _Sentence, end: int) -> int:
         """Where a bracket that closes right before `end` opens (else `end`)."""
         if end - 1 <= sent.span.start or self.toks[end - 1].text != ")":
@@ -1069,6 +1092,10 @@ class SentenceReader:
                 and (self.toks[first.start - 1].is_lower or self.toks[first.start - 1].lower_ in DESCRIBERS):
             taken.add(end + 1)
             return by_start[end + 1], "credit:named"
+        named = self._named_after_film(sent, end, by_start)
+        if named is not None and first.start > sent.span.start and self.toks[first.start - 1].lower_ in DEFINITE:
+            taken.add(named.start)
+            return named, "credit:named"  # "The 1st AD on Northbound, Ray Bellamy, taught me"
         if first.start >= 2 and self.toks[first.start - 1].text == "(" and first.start - 1 in by_end:
             return by_end[first.start - 1], "credit:bracket"
         if first.start >= 2 and self.toks[first.start - 1].text in {"-", "–", "—"} and first.start - 1 in by_end:
@@ -1270,16 +1297,30 @@ class SentenceReader:
         if s >= limit or s in school_tokens:
             return s
         if self.toks[s].text[:1].isupper():
+            first_comma = None
             while end < limit and end not in school_tokens and (
                     self.toks[end].text[:1].isupper() or (
-                    self.toks[end].lower_ in {"and", "&", "of", "-", "/"} and end + 1 < limit
-                    and self.toks[end + 1].text[:1].isupper())):  # "Television-Radio", "Film and Media"
+                    self.toks[end].lower_ in {"and", "&", "of", "-", "/", ","} and end + 1 < limit
+                    and self.toks[end + 1].text[:1].isupper()) or (
+                    self.toks[end].text == "," and end + 2 < limit and self.toks[end + 1].lower_ in {"and", "&"}
+                    and self.toks[end + 2].text[:1].isupper())):
+                if self.toks[end].text == "," and first_comma is None:
+                    first_comma = end
                 end += 1
-            return end
+            # "Film, Television, and Media" is one field; "Film, Boston ..." ends at the comma
+            listed = first_comma is not None and any(t.lower_ in {"and", "&"} for t in self.toks[first_comma:end])
+            return end if first_comma is None or listed else first_comma
         while end < limit and end - s < 4 and self.toks[end].is_alpha and self.toks[end].is_lower \
-                and self.toks[end].lower_ not in FIELD_STOP:
+                and (self.toks[end].lower_ not in FIELD_STOP or self._field_pair(end, limit)):
             end += 1
         return end
+
+    def _field_pair(self, i: int, limit: int) -> bool:
+        """"and" at token i joins two fields: "film and television at NYU" (a word, then a stop)."""
+        second = self.toks[i + 1] if i + 1 < limit else None
+        return self.toks[i].lower_ == "and" and second is not None and second.is_lower and second.is_alpha \
+            and not second.lower_.endswith("ed") and (i + 2 >= limit or self.toks[i + 2].is_punct
+                                                       or self.toks[i + 2].lower_ in FIELD_PLACE)
 
 
 def read_facts(doc: Doc, offset: int, persons: list[Span], rules: Rules) -> list[Fact]:
