@@ -308,11 +308,11 @@ def occurrence_rows(occurrences: Iterable[Occurrence]) -> list[tuple]:
     """Occurrences as rows of the names table: kind, folded key, article, name, and for a
     person the keys of the films and schools tied to them in that article."""
     occurrences = list(occurrences)
-    tied = {(o.doc_id, o.name): f"{o.kind}{TIE}{SEP.join(key_of(o.kind, o.doc_id, o.name))}"
-            for o in occurrences if o.kind != "person"}
-    return [(o.kind, SEP.join(key_of(o.kind, o.doc_id, o.name)), o.doc_id, o.name,
+    keys = [SEP.join(key_of(o.kind, o.doc_id, o.name)) for o in occurrences]
+    tied = {(o.doc_id, o.name): f"{o.kind}{TIE}{k}" for o, k in zip(occurrences, keys) if o.kind != "person"}
+    return [(o.kind, k, o.doc_id, o.name,
              "|".join(sorted({tied[(o.doc_id, n)] for n in o.support if (o.doc_id, n) in tied})))
-            for o in occurrences]
+            for o, k in zip(occurrences, keys)]
 
 
 # ---- from records to entity files ------------------------------------------------------------
