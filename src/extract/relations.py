@@ -1299,11 +1299,7 @@ class SentenceReader:
         if self.toks[s].text[:1].isupper():
             first_comma = None
             while end < limit and end not in school_tokens and (
-                    self.toks[end].text[:1].isupper() or (
-                    self.toks[end].lower_ in {"and", "&", "of", "-", "/", ","} and end + 1 < limit
-                    and self.toks[end + 1].text[:1].isupper()) or (
-                    self.toks[end].text == "," and end + 2 < limit and self.toks[end + 1].lower_ in {"and", "&"}
-                    and self.toks[end + 2].text[:1].isupper())):
+                    self.toks[end].text[:1].isupper() or self._joins_capitals(end, limit)):
                 if self.toks[end].text == "," and first_comma is None:
                     first_comma = end
                 end += 1
@@ -1314,6 +1310,13 @@ class SentenceReader:
                 and (self.toks[end].lower_ not in FIELD_STOP or self._field_pair(end, limit)):
             end += 1
         return end
+
+    def _joins_capitals(self, i: int, limit: int) -> bool:
+        """Token i joins two capitalised words of a field: "Television-Radio", "Film and Media",
+        "Film, Television, and Media"."""
+        nxt = i + 2 if self.toks[i].text == "," and i + 1 < limit and self.toks[i + 1].lower_ in {"and", "&"} else i + 1
+        return self.toks[i].lower_ in {"and", "&", "of", "-", "/", ","} and nxt < limit \
+            and self.toks[nxt].text[:1].isupper()
 
     def _field_pair(self, i: int, limit: int) -> bool:
         """"and" at token i joins two fields: "film and television at NYU" (a word, then a stop)."""
