@@ -801,3 +801,43 @@ def test_fields_listed_with_commas_or_and_and_degrees_spelled_out(extractor):
             ("Quilla Marsh", "NYU", "master", "film and television"),
             ("Halvard Ventris", "Yale University", "bachelor", "composition"),
             ("Halvard Ventris", "Emerson College", None, "sound")} <= education
+
+
+def test_a_partner_named_with_a_role_and_a_film_a_relative_clause_hangs_on(extractor):
+    text = ("Quilla Marsh is co-producing the series “Ninth Floor,” with Halvard Ventris as showrunner. "
+            "Her credits include “Tin Harbour” (2016) and the series “Glasswork,” on which she was an executive "
+            "producer. She met Daniel Obrecht on “Moth Season” (2019), for which Maria Maretsku was the first "
+            "assistant director. She also shot “Low Tide,” whose editor, Priya Ventris, cut it in a month.")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "co-producer", "Ninth Floor"), ("Halvard Ventris", "showrunner", "Ninth Floor"),
+            ("Quilla Marsh", "executive producer", "Glasswork"),
+            ("Maria Maretsku", "first assistant director", "Moth Season"),
+            ("Priya Ventris", "editor", "Low Tide")} <= credits
+    # the showrunner shares no producing credit, and "producing" inside "co-producing" is no role of its own
+    assert not {c for c in credits if c[0] == "Halvard Ventris" and c[1] != "showrunner"}
+    assert ("Quilla Marsh", "producer", None) not in credits
+
+
+def test_a_studio_job_title_is_not_a_director_credit(extractor):
+    text = ("Blumhouse has hired Quilla Marsh as director of development. Marsh comes from Lionsgate, where as a "
+            "development executive she worked on the thriller “Vesper Street” (2022).")
+    credits = _credits(_record(extractor, text))
+    assert {c[1] for c in credits if c[2] == "Vesper Street"} <= {"development executive", "director of development"}
+    assert {c[2] for c in credits} == {"Vesper Street", None}
+    assert not {c for c in credits if c[1] == "director"}
+
+
+def test_labelled_answers_in_an_interview_with_two_people(extractor):
+    text = ("Meet the Filmmakers: Quilla Marsh and Halvard Ventris\n\n"
+            "How did you start?\n\n"
+            "QM: I directed “Tin Harbour” in 2019.\n\n"
+            "HV: I did my undergraduate degree in cinematography at the Łódź Film School. "
+            "Then I shot “Moth Season.”\n\n"
+            "What is next?\n\n"
+            "Quilla: My next film is “Low Tide.”")
+    record = _record(extractor, text)
+    credits = _credits(record)
+    assert {("Quilla Marsh", "director", "Tin Harbour"), ("Halvard Ventris", "cinematographer", "Moth Season")} \
+        <= credits
+    assert not {c for c in credits if c[0] == "Quilla Marsh" and c[2] == "Moth Season"}
+    assert [(e["person"], e["school"]) for e in record["education"]] == [("Halvard Ventris", "Łódź Film School")]

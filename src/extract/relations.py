@@ -74,7 +74,9 @@ DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "ou
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
               "comedy", "project", "picture", "thriller", "show", "story"}
 # Words that place a work among a person's own ("her debut feature, X", "his second, X").
-ORDINAL_WORDS = {"debut", "first", "second", "third", "fourth", "fifth", "latest", "new", "next", "last", "final"}
+# "most" may come before them: "his most recent feature".
+ORDINAL_WORDS = {"debut", "first", "second", "third", "fourth", "fifth", "latest", "new", "newest", "next", "last",
+                 "final", "recent", "upcoming"}
 FIELD_STOP = {"at", "from", "before", "after", "with", "while", "where", "when", "to", "in", "under",
               "which", "that", "because", "since", "during", "as", "but", "so", "until", "and", "or",
               "for", "of", "degree", "program", "programme"}
@@ -157,6 +159,8 @@ class SentenceReader:
         self.actors: set[str] = set()  # names already read as acting in something
         self.last_heading: Span | None = None  # the entry a programme's credit line belongs to
         self.others = self._other_pronouns()
+        self.speakers = _speaker_names(persons)
+        self.speaker: Span | None = None  # who answers, in an interview whose answers are labelled "PV:"
 
     def _other_pronouns(self) -> frozenset[str]:
         """The pronouns of the gender the text uses far less ("he" in a piece about a woman):
@@ -184,6 +188,7 @@ class SentenceReader:
         out: list[Fact] = []
         for sent in self.sentences:
             self._update_topic(sent)
+            self._update_speaker(sent)
             self._update_block(sent)
             found = self._cast_line(sent) if self.in_cast else self._credits(sent) + self._entry_line(sent)
             self.actors.update(f.agent.text for f in found if f.role == "actor" and not isinstance(f.agent, str))
@@ -270,6 +275,19 @@ class SentenceReader:
         elif sent.persons and self._named_as_complement(sent, sent.persons[-1]):
             self.topic = sent.persons[-1]
 
+    def _update_speaker(self, sent: _Sentence) -> None:
+        """A line opening with a label naming one of the people ("PV:", "Tomasz:", "Wielgosz:")
+        is that person speaking; a line ending in a question mark ends the answer."""
+        if not self.speakers or not self._at_line_start(sent.span.start):
+            return
+        first = self._first_word(sent)
+        colon = next((i for i in range(first + 1, min(first + 4, sent.span.end)) if self.toks[i].text == ":"), None)
+        if colon is not None:
+            label = "".join(t.text for t in self.toks[first:colon]).replace(".", "")
+            self.speaker = self.speakers.get(label, self.speaker)
+        elif sent.span.text.rstrip().endswith("?"):
+            self.speaker = None
+
     def _speaks(self, start: int, end: int) -> bool:
         """The paragraph says "I" or "you" outside quotes (a Q&A answer or question): the names
         it opens sentences with are people talked about, not whom the next paragraphs are about."""
@@ -320,7 +338,7 @@ class SentenceReader:
         beside an "I" ("which he directed and I produced") or when the text rarely uses it ("he"
         in a piece about a woman): then the person named last before."""
         if word in FIRST_PERSON:
-            return SUBJECT
+            return SUBJECT if self.speaker is None else self.speaker
         if self.topic is not None and word not in self.others:
             gender = next((g for g, words in enumerate(GENDERED) if word in words), None)
             known = self.genders.setdefault(self.topic.text, gender)
@@ -727,7 +745,9 @@ class SentenceReader:
         if i >= sent.span.end or self.toks[i].lower_ != "with":
             return []
         verb_starts = {v.start for v in sent.verbs}
-        return [p for p in self._listed(sent, i + 1) if p.end not in verb_starts]
+        role_after_as = {r.start - 1 for r in sent.roles} | {r.start - 2 for r in sent.roles}
+        return [p for p in self._listed(sent, i + 1) if p.end not in verb_starts
+                and not (p.end in role_after_as and self.toks[p.end].lower_ == "as")]
 
     def _objects(self, sent: _Sentence, verb: Span) -> list[str]:
         """Roles from what is directed: "directed commercials and music videos"."""
@@ -923,7 +943,7 @@ class SentenceReader:
                 words.append(self.toks[i].lower_)
             owner = self.toks[i - 1].lower_ if i > sent.span.start and words else ""
             if owner in {"her", "his", "my"} and any(w in ORDINAL_WORDS for w in words) \
-                    and all(w in ORDINAL_WORDS or w in FILM_WORDS - {"it"} for w in words):
+                    and all(w in ORDINAL_WORDS or w in FILM_WORDS - {"it"} or w == "most" for w in words):
                 out.append(self._fact(sent, self._pronoun(owner, sent, i - 1), "credit:own-work", role=OWN_ROLE,
                                       film=self._ref(film)))
         return out
@@ -984,6 +1004,11 @@ class SentenceReader:
         elif after in {",", "was", "is"} and any(f.start in {last.end + 1, last.end + 2} for f in sent.films):
             # "as producer, “X”"; "my first feature as 1st AD was “X”"
             films = [f for f in sent.films if f.start in {last.end + 1, last.end + 2}][:1]
+        elif (owner := self._relative_owner(sent, first)) is not None:
+            films = [owner]  # "“Glasswork,” on which she was an executive producer"
+        elif rule == "credit:with-as":  # the film before it here, else the last one
+            films = [f for f in sent.films if f.end <= agent.start and not self._in_parens(f)][-1:] \
+                or [f for f in [self.last_film] if f is not None]
         elif rule == "credit:apposition":  # "designer A on “X”", else the film talked about
             on = self._film_after(sent, agent.end) if not isinstance(agent, str) and agent.start >= last.end else None
             films = [f for f in [on or self._context_film(sent, first.start)] if f is not None]
@@ -1100,6 +1125,10 @@ class SentenceReader:
             return by_end[first.start - 1], "credit:bracket"
         if first.start >= 2 and self.toks[first.start - 1].text in {"-", "–", "—"} and first.start - 1 in by_end:
             return by_end[first.start - 1], "credit:apposition"  # "Amara Delacroix - director, “X”"
+        partner = self._with_as(sent, first, by_end)
+        if partner is not None:  # "co-producing “X,” with Sasha Abernathy as showrunner"
+            taken.add(partner.start)
+            return partner, "credit:with-as"
         described = self._described(sent, first, last, by_end)
         if described is not None:  # "Jo Park, the director of “Kestrel”,"
             taken.add(described.start)
@@ -1112,6 +1141,42 @@ class SentenceReader:
             bare = first.start > 0 and self.toks[first.start - 1].lower_ in COPULA | {"as"}
             return agent, "credit:post" if bare else "credit:as"
         return None
+
+    def _relative_owner(self, sent: _Sentence, first: Span) -> Span | None:
+        """The film a relative clause hangs on, for a role in it: "“X,” on which she was the 1st
+        AD", "“X” (2019), for which Ana Ruiz was producer", "“X,” whose showrunner, A, …"."""
+        i = first.start - 1
+        while i > sent.span.start and self.toks[i].lower_ in {"a", "an", "the"}:
+            i -= 1
+        if self.toks[i].lower_ != "whose":
+            if self.toks[i].lower_ not in COPULA:
+                return None
+            person = next((p for p in sent.persons if p.end == i), None)
+            k = person.start - 1 if person is not None else i - 2 + (self.toks[i - 1].lower_ not in PRONOUNS)
+            if self.toks[k].lower_ != "which" or k <= sent.span.start \
+                    or self.toks[k - 1].lower_ not in {"on", "for", "in"}:
+                return None
+            i = k - 1
+        i -= 1
+        while i > sent.span.start and (self.toks[i].text in {",", "”", '"', "’"} or self._bracket_end(i)):
+            i = self._bracket_end(i) or i - 1
+        return next((f for f in sent.films if f.end == i + 1), None)
+
+    def _bracket_end(self, i: int) -> int:
+        """Where a bracketed year such as "(2019)" ending at token i starts, minus one; else 0."""
+        if self.toks[i].text == ")" and i >= 2 and self.toks[i - 1].like_num and self.toks[i - 2].text == "(":
+            return i - 3
+        return 0
+
+    def _with_as(self, sent: _Sentence, first: Span, by_end: dict[int, Span]) -> Span | None:
+        """The person in "with A as (a) ROLE": A holds the role on the film being talked about."""
+        i = first.start - 1
+        while i > sent.span.start and self.toks[i].lower_ in {"a", "an", "the"} | OWNERS:
+            i -= 1
+        person = by_end.get(i) if self.toks[i].lower_ == "as" else None
+        if person is None or person.start <= sent.span.start or self.toks[person.start - 1].lower_ != "with":
+            return None
+        return person
 
     def _owner_at(self, sent: _Sentence, i: int) -> int:
         """Where a possessive after a copula and before the role at token i stands ("who was his
@@ -1329,6 +1394,23 @@ class SentenceReader:
 def read_facts(doc: Doc, offset: int, persons: list[Span], rules: Rules) -> list[Fact]:
     """All credit and education facts of one processed Doc."""
     return SentenceReader(doc, offset, persons, rules).facts()
+
+
+def _speaker_names(persons: list[Span]) -> dict[str, Span]:
+    """The labels that can open an answer by one of these people: initials ("PV"), given name or
+    family name, each only when it points to one person; empty unless two or more are named."""
+    found: dict[str, set[str]] = {}
+    first: dict[str, Span] = {}
+    for p in persons:
+        words = p.text.replace("-", " ").split()
+        if len(words) < 2:
+            continue
+        first.setdefault(p.text, p)
+        for label in ("".join(w[0] for w in words if w[0].isupper()), words[0], p.text.split()[-1]):
+            found.setdefault(label, set()).add(p.text)
+    if len(first) < 2:
+        return {}
+    return {label: first[next(iter(names))] for label, names in found.items() if len(names) == 1 and len(label) > 1}
 
 
 def _ing(verb: Span) -> bool:

@@ -20,15 +20,16 @@ class Roles:
 
     def __call__(self, doc: Doc) -> Doc:
         busy = claimed(doc, "films", "schools")
-        nouns = [make_span(doc, s.start, s.end, s.label_, "role:noun")
-                 for s in self.nouns.spans(doc) if s.start not in busy]
         verbs = []
         for s in self.verbs.spans(doc):
             if s.start in busy:
                 continue
             role, kind = s.label_.split("|")
             verbs.append(make_span(doc, s.start, s.end, role, f"verb:{kind}"))
-        doc.spans["roles"] = nouns
+        # a noun inside a longer verb is part of it: "producing" in "co-producing"
+        verb_len = {i: len(v) for v in verbs if len(v) > 1 for i in range(v.start, v.end)}
+        doc.spans["roles"] = [make_span(doc, s.start, s.end, s.label_, "role:noun") for s in self.nouns.spans(doc)
+                              if s.start not in busy and verb_len.get(s.start, 0) <= len(s)]
         doc.spans["role_verbs"] = verbs
         doc.spans["role_objects"] = [make_span(doc, s.start, s.end, s.label_, "role:object")
                                      for s in self.objects.spans(doc) if s.start not in busy]
