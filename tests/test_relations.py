@@ -841,3 +841,14 @@ def test_labelled_answers_in_an_interview_with_two_people(extractor):
         <= credits
     assert not {c for c in credits if c[0] == "Quilla Marsh" and c[2] == "Moth Season"}
     assert [(e["person"], e["school"]) for e in record["education"]] == [("Halvard Ventris", "Łódź Film School")]
+
+
+def test_the_pair_is_the_two_people_named_before(extractor):
+    text = ("Producers Quilla Marsh and Halvard Ventris have signed with CAA. The pair, who met in London in 2009, "
+            "produced “Paper Lanterns” (2018) and “Moth Season” (2021). Daniel Obrecht directed "
+            "“Low Tide”. The two met at NYU.")
+    credits = _credits(_record(extractor, text))
+    pair, films = ("Quilla Marsh", "Halvard Ventris"), ("Paper Lanterns", "Moth Season")
+    assert {(p, "producer", f) for p in pair for f in films} <= credits
+    assert not {c for c in credits if c[0] == "Daniel Obrecht" and c[1] == "producer"}
+    assert ("Daniel Obrecht", "director", "Low Tide") in credits

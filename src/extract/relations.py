@@ -57,6 +57,7 @@ CAST_HEADINGS = [["cast"], ["the", "cast"], ["cast", "list"], ["starring"]]
 ROLE_COPULA = {"is", "are", "was", "were"}  # "Executive producers are X and Y"
 COPULA = {"is", "was", "am", "'m", "’m", "are", "were", "became", "become", "becomes", "be", "being", "been"}
 ROLE_GLUE = {"/", "and", "&", ",", "-", "or"}
+PAIR_WORDS = {"pair", "couple", "duo", "two", "siblings", "brothers", "sisters", "partners"}  # "The pair produced"
 LIST_GLUE = {",", "and", "&", "as", "well"}
 FILM_LINK = {"on", "for", "of", "in", "behind", "include", "includes", "including"}
 CREDIT_WORDS = {"credit", "credits"}
@@ -161,6 +162,7 @@ class SentenceReader:
         self.others = self._other_pronouns()
         self.speakers = _speaker_names(persons)
         self.speaker: Span | None = None  # who answers, in an interview whose answers are labelled "PV:"
+        self.pair: tuple[Span, Span] | None = None  # the last two people named as "A and B"
 
     def _other_pronouns(self) -> frozenset[str]:
         """The pronouns of the gender the text uses far less ("he" in a piece about a woman):
@@ -202,6 +204,8 @@ class SentenceReader:
                 self.last_heading = headings[-1]
             if sent.persons:
                 self.last_person = sent.persons[-1]
+            self.pair = next(((a, b) for a, b in zip(sent.persons, sent.persons[1:])
+                              if b.start == a.end + 1 and self.toks[a.end].lower_ == "and"), self.pair)
         return out
 
     def _update_block(self, sent: _Sentence) -> None:
@@ -705,16 +709,27 @@ class SentenceReader:
         objects = self._objects(sent, verb) if role == "director" and not films else []
         if not films and not objects:
             return []
-        agent = (self._with_doer(sent, verb) or self._relative_doer(sent, verb)
-                 or self._agent(sent, verb.start, taken) or self._list_owner(verb))
+        pair = self._pair_agent(sent, verb)
+        agent = pair[0] if pair else (self._with_doer(sent, verb) or self._relative_doer(sent, verb)
+                                      or self._agent(sent, verb.start, taken) or self._list_owner(verb))
         if agent is None:
             return []
-        partners = [agent, *self._partners(sent, films[-1]), *self._verb_partners(sent, verb)] if films else [agent]
+        partners = [agent, *pair[1:], *self._partners(sent, films[-1]), *self._verb_partners(sent, verb)] \
+            if films else [agent, *pair[1:]]
         if not isinstance(agent, str) and agent.end <= verb.start and self._joined_before(sent, agent):
             partners = self._listed_before(sent, agent) + partners  # "A (Film) and B are set to star in Z"
         credited += [(a, role) for a in partners if not isinstance(a, str)]
         return [self._fact(sent, a, rule, role=role, film=self._ref(f)) for a in partners for f in films] + [
             self._fact(sent, agent, "credit:verb-object", role=r) for r in objects]
+
+    def _pair_agent(self, sent: _Sentence, verb: Span) -> tuple[Span, ...]:
+        """"The pair, who run a New York company, produced X": the two people last named as "A
+        and B" (no one else is named before the verb)."""
+        first = self._first_word(sent)
+        if self.pair is None or verb.start <= first + 1 or self.toks[first].lower_ != "the" \
+                or self.toks[first + 1].lower_ not in PAIR_WORDS or any(p.start < verb.start for p in sent.persons):
+            return ()
+        return self.pair
 
     def _played_object(self, verb: Span, film: Span) -> bool:
         """The title is what "played" acts on (a part is played in a film): only an owner's
