@@ -852,3 +852,17 @@ def test_the_pair_is_the_two_people_named_before(extractor):
     assert {(p, "producer", f) for p in pair for f in films} <= credits
     assert not {c for c in credits if c[0] == "Daniel Obrecht" and c[1] == "producer"}
     assert ("Daniel Obrecht", "director", "Low Tide") in credits
+
+
+def test_the_i_of_a_signed_tribute_is_its_author_unless_quoted_or_answering(extractor):
+    tribute = ("In Memoriam: Quilla Marsh\n\nBy Halvard Ventris\n\n"
+               "Quilla Marsh shot “Moth Season” for the director Daniel Obrecht. "
+               "I was her camera operator on “Low Tide.” She told me, “I directed one film, “Paper Lanterns.””")
+    credits = _credits(_record(extractor, tribute))
+    assert ("Halvard Ventris", "camera operator", "Low Tide") in credits
+    assert not {c for c in credits if c[0] == "Quilla Marsh" and c[1] == "camera operator"}
+    interview = ("Life & Work with Quilla Marsh\n\nBy Halvard Ventris\n\nWhat was your first job?\n\n"
+                 "I was the camera operator on “Low Tide.”")
+    credits = _credits(_record(extractor, interview))
+    assert ("Quilla Marsh", "camera operator", "Low Tide") in credits
+    assert not {c for c in credits if c[0] == "Halvard Ventris"}

@@ -163,6 +163,8 @@ class SentenceReader:
         self.speakers = _speaker_names(persons)
         self.speaker: Span | None = None  # who answers, in an interview whose answers are labelled "PV:"
         self.pair: tuple[Span, Span] | None = None  # the last two people named as "A and B"
+        self.narrator = self._narrator(persons)
+        self.quoted = self._quoted_tokens() if self.narrator is not None else set()
 
     def _other_pronouns(self) -> frozenset[str]:
         """The pronouns of the gender the text uses far less ("he" in a piece about a woman):
@@ -292,6 +294,27 @@ class SentenceReader:
         elif sent.span.text.rstrip().endswith("?"):
             self.speaker = None
 
+    def _narrator(self, persons: list[Span]) -> Span | None:
+        """The author of a first-person piece with no questions in it (a tribute "By Eliot
+        Brandt"): a line near the top that is only "By" and a name. Their "I" is not the subject's."""
+        if any(line.rstrip().endswith("?") for line in self.doc.text.split("\n")):
+            return None  # an interview: "I" in its answers is the one answering
+        for p in persons[:6]:
+            if p.start > 0 and self.toks[p.start - 1].text == "By" and self._at_line_start(p.start - 1) \
+                    and (p.end == len(self.doc) or "\n" in self.toks[p.end].text or self._at_line_start(p.end)):
+                return p
+        return None
+
+    def _quoted_tokens(self) -> set[int]:
+        """The tokens inside quotation marks: what someone said, not what the author writes."""
+        inside, quoted = set(), False
+        for t in self.toks:
+            if t.is_quote and t.text not in {"'", "’"}:
+                quoted = t.text in {"“", "«"} or (t.text == '"' and not quoted)
+            elif quoted:
+                inside.add(t.i)
+        return inside
+
     def _speaks(self, start: int, end: int) -> bool:
         """The paragraph says "I" or "you" outside quotes (a Q&A answer or question): the names
         it opens sentences with are people talked about, not whom the next paragraphs are about."""
@@ -342,6 +365,8 @@ class SentenceReader:
         beside an "I" ("which he directed and I produced") or when the text rarely uses it ("he"
         in a piece about a woman): then the person named last before."""
         if word in FIRST_PERSON:
+            if self.narrator is not None and at not in self.quoted:
+                return self.narrator
             return SUBJECT if self.speaker is None else self.speaker
         if self.topic is not None and word not in self.others:
             gender = next((g for g, words in enumerate(GENDERED) if word in words), None)
