@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .components.matching import char_range, doc_text, is_leader, orths, sentence_starts, tokens, where_in
 from .rules import OWN_ROLE, Rules
@@ -307,24 +308,22 @@ class SentenceReader:
 
     def _quoted_tokens(self) -> set[int]:
         """The tokens inside quotation marks: what someone said, not what the author writes."""
-        inside, quoted = set(), False
-        for t in self.toks:
-            if t.is_quote and t.text not in {"'", "’"}:
-                quoted = t.text in {"“", "«"} or (t.text == '"' and not quoted)
-            elif quoted:
-                inside.add(t.i)
-        return inside
+        return {t.i for t, quoted in self._quote_states(0, len(self.doc)) if quoted}
 
-    def _speaks(self, start: int, end: int) -> bool:
-        """The paragraph says "I" or "you" outside quotes (a Q&A answer or question): the names
-        it opens sentences with are people talked about, not whom the next paragraphs are about."""
+    def _quote_states(self, start: int, end: int) -> Iterator[tuple[Token, bool]]:
+        """Each token from start to end other than a quotation mark, and whether it is inside quotes."""
         quoted = False
         for t in self.toks[start:end]:
             if t.is_quote and t.text not in {"'", "’"}:
                 quoted = t.text in {"“", "«"} or (t.text == '"' and not quoted)
-            elif not quoted and (t.lower_ in FIRST_PERSON or t.lower_ in SECOND_PERSON):
-                return True
-        return False
+            else:
+                yield t, quoted
+
+    def _speaks(self, start: int, end: int) -> bool:
+        """The paragraph says "I" or "you" outside quotes (a Q&A answer or question): the names
+        it opens sentences with are people talked about, not whom the next paragraphs are about."""
+        return any(not quoted and (t.lower_ in FIRST_PERSON or t.lower_ in SECOND_PERSON)
+                   for t, quoted in self._quote_states(start, end))
 
     def _fronted(self, sent: _Sentence) -> Span | None:
         """The person a sentence is about after a short opener: "Since then Chaudhry has become
