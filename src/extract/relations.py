@@ -31,7 +31,7 @@ from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from .components.matching import char_range, doc_text, is_leader, orths, sentence_starts, tokens, where_in
+from .components.matching import char_range, doc_text, is_leader, orths, sentence_starts, text_of, tokens, where_in
 from .rules import OWN_ROLE, Rules
 
 SUBJECT = "<subject>"
@@ -161,7 +161,7 @@ class SentenceReader:
         self.actors: set[str] = set()  # names already read as acting in something
         self.last_heading: Span | None = None  # the entry a programme's credit line belongs to
         self.others = self._other_pronouns()
-        self.speakers = _speaker_names(persons)
+        self.speakers = _speaker_names(doc, persons)
         self.speaker: Span | None = None  # who answers, in an interview whose answers are labelled "PV:"
         self.pair: tuple[Span, Span] | None = None  # the last two people named as "A and B"
         self.narrator = self._narrator(persons)
@@ -292,13 +292,13 @@ class SentenceReader:
         if colon is not None:
             label = "".join(t.text for t in self.toks[first:colon]).replace(".", "")
             self.speaker = self.speakers.get(label, self.speaker)
-        elif sent.span.text.rstrip().endswith("?"):
+        elif text_of(self.doc, sent.span.start, sent.span.end).rstrip().endswith("?"):
             self.speaker = None
 
     def _narrator(self, persons: list[Span]) -> Span | None:
         """The author of a first-person piece with no questions in it (a tribute "By Eliot
         Brandt"): a line near the top that is only "By" and a name. Their "I" is not the subject's."""
-        if any(line.rstrip().endswith("?") for line in self.doc.text.split("\n")):
+        if re.search(r"\?[^\S\n]*(\n|$)", doc_text(self.doc)):
             return None  # an interview: "I" in its answers is the one answering
         for p in persons[:6]:
             if p.start > 0 and self.toks[p.start - 1].text == "By" and self._at_line_start(p.start - 1) \
@@ -1435,18 +1435,19 @@ def read_facts(doc: Doc, offset: int, persons: list[Span], rules: Rules) -> list
     return SentenceReader(doc, offset, persons, rules).facts()
 
 
-def _speaker_names(persons: list[Span]) -> dict[str, Span]:
+def _speaker_names(doc: Doc, persons: list[Span]) -> dict[str, Span]:
     """The labels that can open an answer by one of these people: initials ("PV"), given name or
     family name, each only when it points to one person; empty unless two or more are named."""
     found: dict[str, set[str]] = {}
     first: dict[str, Span] = {}
     for p in persons:
-        words = p.text.replace("-", " ").split()
+        text = text_of(doc, p.start, p.end)
+        words = text.replace("-", " ").split()
         if len(words) < 2:
             continue
-        first.setdefault(p.text, p)
-        for label in ("".join(w[0] for w in words if w[0].isupper()), words[0], p.text.split()[-1]):
-            found.setdefault(label, set()).add(p.text)
+        first.setdefault(text, p)
+        for label in ("".join(w[0] for w in words if w[0].isupper()), words[0], text.split()[-1]):
+            found.setdefault(label, set()).add(text)
     if len(first) < 2:
         return {}
     return {label: first[next(iter(names))] for label, names in found.items() if len(names) == 1 and len(label) > 1}
