@@ -866,3 +866,72 @@ def test_the_i_of_a_signed_tribute_is_its_author_unless_quoted_or_answering(extr
     credits = _credits(_record(extractor, interview))
     assert ("Quilla Marsh", "camera operator", "Low Tide") in credits
     assert not {c for c in credits if c[0] == "Halvard Ventris"}
+
+
+def test_a_credit_list_under_a_line_ending_in_include(extractor):
+    text = ("Quilla Marsh, a producer of small-town dramas, died on Tuesday. Over two decades she found "
+            "directors in unlikely places. Her producing credits include:\n\nDry Velden (1988)\n"
+            "Red Orrin, Blue Moth (1996)\n\nShe was also a co-producer of the drama Tin Harbour (1997) and an "
+            "executive producer of Ash Meadow (2007) and Low Tide Road (2010).")
+    credits = _credits(_record(extractor, text))
+    films = ("Dry Velden", "Red Orrin, Blue Moth")
+    assert {("Quilla Marsh", "producer", f) for f in films} <= credits
+    assert ("Quilla Marsh", "co-producer", "Tin Harbour") in credits
+    assert {("Quilla Marsh", "executive producer", f) for f in ("Ash Meadow", "Low Tide Road")} <= credits
+
+
+def test_a_birth_name_is_the_subject_not_another_person(extractor):
+    text = ("Maria Orrin Marsh, a producer, died on Tuesday. Born Maria Jane Ventris in Dayton, Marsh was the "
+            "daughter of a teacher. Her producing credits include “Dry Velden” (1988).")
+    record = _record(extractor, text)
+    assert [p["name"] for p in record["people"]] == ["Maria Orrin Marsh"]
+    assert "Maria Jane Ventris" in record["people"][0]["aliases"]
+    assert ("Maria Orrin Marsh", "producer", "Dry Velden") in _credits(record)
+
+
+def test_a_crew_feature_credits_its_film_past_a_relative_clause(extractor):
+    text = ("BEHIND THE SCENES\nHow the Crew of “The Pell Water” Made a Film in the Dark\n\n"
+            "“The Pell Water,” the third feature from director Quilla Marsh, is set on an island. "
+            "The film premieres next month.\n\n"
+            "Cinematographer Halvard Ventris, who also shot Marsh’s debut “Moth Season,” chose old lenses. "
+            "First AD Daniel Obrecht, who has worked with Marsh since her second feature, “Tin Harbour,” "
+            "planned the storm. Costume designer Maria Maretsku, who worked with Marsh on “Low Tide,” "
+            "is also aboard “Ash Meadow.”")
+    credits = _credits(_record(extractor, text))
+    assert ("Halvard Ventris", "cinematographer", "The Pell Water") in credits
+    assert ("Halvard Ventris", "cinematographer", "Moth Season") in credits
+    assert ("Quilla Marsh", "director", "Moth Season") in credits
+    assert ("Daniel Obrecht", "first assistant director", "The Pell Water") in credits
+    assert ("Maria Maretsku", "costume designer", "Ash Meadow") in credits
+
+
+def test_programme_entries_name_director_and_film_across_a_dash(extractor):
+    text = ("MEET THE DIRECTORS\n\nQuilla Marsh — The Weight of Velden\nUK, 2024, 16 min, English with subtitles\n"
+            "Quilla Marsh graduated from the National Film and Television School in 2022. The Weight of Velden, "
+            "which she wrote and directed, follows a swimming coach. It was produced by Halvard Ventris.\n\n"
+            "Daniel Obrecht — Mañana, Quizás\nColombia, 2024, 12 min, Spanish with English subtitles\n"
+            "Daniel Obrecht received his BFA from Florida State University’s College of Motion Picture Arts. "
+            "His thesis film, Orrin Gate, premiered at Slamdance. In Mañana, Quizás, which he directed, a "
+            "ticket seller waits.")
+    record = _record(extractor, text)
+    credits = _credits(record)
+    assert {("Quilla Marsh", r, "The Weight of Velden") for r in ("writer", "director")} <= credits
+    assert ("Halvard Ventris", "producer", "The Weight of Velden") in credits
+    assert ("Daniel Obrecht", "director", "Mañana, Quizás") in credits
+    assert {f["title"] for f in record["films"]} == {"The Weight of Velden", "Mañana, Quizás", "Orrin Gate"}
+    assert [e["school"] for e in record["education"] if e["person"] == "Daniel Obrecht"] \
+        == ["College of Motion Picture Arts"]
+
+
+def test_unquoted_titles_after_a_role_a_genre_or_a_series_cue(extractor):
+    text = ("Artist Spotlight: Editor Quilla Marsh\nMarsh’s latest project as editor, Paper Velden, premiered "
+            "at Sundance. Since then Marsh has edited three episodes of the drama series Dust and Daughters. "
+            "Marsh is now cutting Wolf Season, a thriller directed by Halvard Ventris. Daniel Obrecht, best "
+            "known for his turns in “Cold Orrin” and “Moth Glass,” wears a faded Fred Perry polo.")
+    record = _record(extractor, text)
+    credits = _credits(record)
+    assert {("Quilla Marsh", "editor", f) for f in ("Paper Velden", "Dust and Daughters")} <= credits
+    assert ("Quilla Marsh", "director", "Paper Velden") not in credits
+    assert ("Halvard Ventris", "director", "Wolf Season") in credits
+    assert {("Daniel Obrecht", "actor", f) for f in ("Cold Orrin", "Moth Glass")} <= credits
+    assert "Fred Perry" not in {p["name"] for p in record["people"]}

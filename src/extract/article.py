@@ -7,10 +7,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from .components.matching import char_range, doc_text, sentence_starts
-from .fold import Entity, fold_owned_schools, fold_people, fold_short_titles, fold_titles
+from .components.matching import char_range, doc_text, sentence_starts, tokens
+from .fold import BORN, Entity, fold_owned_schools, fold_people, fold_short_titles, fold_titles
 from .io import Article
 from .models import Credit, Education, Evidence, Record
 from .relations import SUBJECT, Fact, Ref, read_facts
@@ -18,6 +18,7 @@ from .rules import OWN_ROLE, Rules
 from .settings import Settings
 
 LINE_START = re.compile(r"\n\s*")
+BIRTH_WORDS = {"born", "née", "nee"}
 FILM_ONLY_RULES = {"credit:by", "credit:starring", "credit:verb", "credit:paren", "credit:project", "credit:cast-list",
                    "credit:partner", "credit:filmography"}
 # Shapes whose film may be the article's focus film when their sentence names none: a crew
@@ -30,6 +31,11 @@ FOCUS_RULES = {"credit:apposition", "credit:named", "credit:by", "credit:starrin
 def _any_of(phrases: tuple[str, ...]) -> re.Pattern:
     """A pattern that finds any of the phrases as whole words."""
     return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in phrases) + r")\b")
+
+
+def _after_born(span: Span) -> bool:
+    """The name is a birth name: "Born Ruth Ellen Kerrigan in Dayton", "née Kerrigan"."""
+    return span.start > 0 and tokens(span.doc)[span.start - 1].lower_ in BIRTH_WORDS
 
 
 def _sentence_starts(docs: list[tuple[int, Doc]]) -> frozenset[int]:
@@ -51,7 +57,7 @@ class ArticleBuilder:
         self.focus_cue, self.alumni_cue = _any_of(rules.focus_cues), _any_of(rules.alumni_cues)
 
     def build(self, article: Article, docs: list[tuple[int, Doc]]) -> Record:
-        full = [(Ref.of(s, off), s.id_) for off, d in docs for s in d.spans["people"]]
+        full = [(Ref.of(s, off), s.id_ + (BORN if _after_born(s) else "")) for off, d in docs for s in d.spans["people"]]
         parts = [Ref.of(s, off) for off, d in docs for s in d.spans["name_parts"]]
         cued = frozenset(char_range(s)[0] + off for off, d in docs for s in d.spans["subject_cues"])
         lines = frozenset(m.end() for m in LINE_START.finditer(article.text))

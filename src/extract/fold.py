@@ -23,6 +23,7 @@ from .textnorm import normalize
 
 # Small words after which a title goes on ("Last Call at the Lucky Star"): the words before are a short form.
 TITLE_JOINERS = {"at", "of", "in", "on", "for", "from", "with", "to", "and", "by"}
+BORN = "+born"  # the rule suffix of a name written after "born" or "née"
 # A nickname in quotes inside a full name: Margaret "Peggy" Haldane
 NICKNAME = re.compile(r' (["“‘])([^"“”‘’]+)["”’] ')
 
@@ -36,13 +37,14 @@ class Entity:
     rules: list[str] = field(default_factory=list)
     official: str | None = None  # a known institution's gazetteer name
     person: bool = True  # a film's or school's name keeps its first word ("Mrs. Okonkwo Is Not at Home")
+    born: frozenset[int] = frozenset()  # where a birth name is written ("Born Ruth Ellen Kerrigan"): never the name
 
     @cached_property
     def name(self) -> str:
         """The fullest mention, without a leading honorific ("Mrs. Patricia Owens" -> "Patricia Owens").
         Read once folding is done."""
-        full = max(self.mentions,
-                   key=lambda m: (len(name_key(m.text)), not m.text.isupper(), len(m.text), -m.start)).text
+        named = [m for m in self.mentions if m.start not in self.born] or self.mentions
+        full = max(named, key=lambda m: (len(name_key(m.text)), not m.text.isupper(), len(m.text), -m.start)).text
         first, _, rest = full.partition(" ")
         if not self.person:
             return full
@@ -101,6 +103,7 @@ def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: froze
             hosts[0].rules.append(rule)
         elif not hosts:
             entities.append(Entity(key, [ref], [rule]))
+    entities = _fold_into(entities, _birth_name_host(entities))
     for ref in parts:
         key = name_key(ref.text)
         if len(key) != 1:
@@ -113,6 +116,20 @@ def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: froze
         if len(hosts) == 1:
             hosts[0].mentions.append(ref)
     return entities
+
+
+def _birth_name_host(entities: list[Entity]) -> Callable[[Entity], Entity | None]:
+    """For a person named only by a birth name ("Born Ruth Ellen Kerrigan", rule "+born"), the one
+    other person with the same given name: "Ruth Kerrigan Abernathy"."""
+    def host_of(e: Entity) -> Entity | None:
+        if not all(r.endswith(BORN) for r in e.rules):
+            return None
+        hosts = [o for o in entities if o is not e and o.key[0] == e.key[0] and not o.rules[0].endswith(BORN)]
+        if len(hosts) != 1:
+            return None
+        hosts[0].born |= {m.start for m in e.mentions}
+        return hosts[0]
+    return host_of
 
 
 class _Nicknames:

@@ -51,6 +51,7 @@ LIST_WORDS = ("include",)
 # Someone other than the subject: these block the search for who did something.
 OTHERS = {"you", "your", "we", "our", "us", "they", "their", "them", "one", "everyone", "someone"}
 RELATIVE_ADVERBS = {"also", "later", "then", "once", "previously", "recently", "has", "had", "have", "first"}
+OPEN_QUOTES = {"“", '"', "‘", "'"}
 DETAIL_MARKS = {"·", "|", ",", "–", "—", "-", "/", "•"}  # between a programme entry's details
 YEAR = re.compile(r"(19|20)\d\d")
 PROJECT_AFTER = {"alongside", "with", "from", "for"}  # "will direct from a screenplay by ..."
@@ -530,8 +531,8 @@ class SentenceReader:
             return self.last_heading  # "USA | 2024 | 19 min | Director: X" under the film's heading
         lead = [t for t in self.doc[sent.span.start:at] if not t.is_space and not t.is_punct]
         opening = not lead or self._credit_line(sent)
-        if opening:
-            after = [f for f in sent.films if f.start > at and not self._in_parens(f)]
+        if opening:  # not a film in a relative clause: "Cinematographer A, who also shot X, …"
+            after = [f for f in sent.films if f.start > at and not self._in_parens(f) and not self._in_relative(at, f)]
             if after and not self._credit_line(sent, strict=True):
                 return after[0]
             if self.last_heading is not None and self._credit_line(sent, strict=True):
@@ -636,6 +637,19 @@ class SentenceReader:
                 out.append(self._fact(sent, person, "credit:partner", role=role, film=self._ref(film)))
         return out, shared
 
+    def _in_relative(self, at: int, film: Span) -> bool:
+        """The film is inside a relative clause opened after token `at` and not yet closed by a
+        comma: "A, who also shot X,", "A, who worked with B on her debut, X," (but not "A, who
+        worked on X, is also aboard Y")."""
+        words = [t.text.lower() for t in self.toks[at:film.start]]
+        opener = max((k for k, w in enumerate(words) if w in {"who", "whose"}), default=None)
+        if opener is None:
+            return False
+        clause = words[opener:]
+        while clause and (clause[-1] == "," or clause[-1] in OPEN_QUOTES):
+            clause.pop()  # the comma of an apposition right before the film: "her debut, “X”"
+        return "," not in clause
+
     def _film_after(self, sent: _Sentence, i: int) -> Span | None:
         """The film of "in X", "on X", "in the 2009 film X" at token i."""
         if i >= sent.span.end or self.toks[i].lower_ not in {"in", "on"}:
@@ -719,7 +733,7 @@ class SentenceReader:
         films = self._relative_film(sent, verb) if self._relative_clause(sent, verb) else []
         if not films:  # not "“Ruin Bar” (2019), which he also co-produced; ..."
             films = (self._segment_films(sent, triggers, self._chain_end(sent, verb))
-                     or self._relative_film(sent, verb) or self._film_it(sent, verb))
+                     or self._relative_film(sent, verb) or self._film_it(sent, verb) or self._films_below(sent, verb))
         if films and verb.id_ == "verb:character" and self._played_object(verb, films[0]):
             return []  # "she played Neil Young’s “Harvest Moon”": a record or a screening, not a part
         shared = None if films else self._participle_film(sent, verb)
@@ -745,6 +759,20 @@ class SentenceReader:
         credited += [(a, role) for a in partners if not isinstance(a, str)]
         return [self._fact(sent, a, rule, role=role, film=self._ref(f)) for a in partners for f in films] + [
             self._fact(sent, agent, "credit:verb-object", role=r) for r in objects]
+
+    def _films_below(self, sent: _Sentence, verb: Span) -> list[Span]:
+        """The films listed one to a line under a line that ends in the verb and a colon ("Her
+        producing credits include:" / "Dry County (1988)" / ...)."""
+        end = verb.end if verb.end < sent.span.end and self.toks[verb.end].text == ":" else verb.end - 1
+        if self.toks[end].text != ":" or not all(t.is_space for t in self.toks[end + 1:sent.span.end]):
+            return []
+        out = []
+        for below in self.sentences[self.sentences.index(sent) + 1:]:
+            line = [f for f in below.films if f.start == self._first_word(below) and self._whole_line(f)]
+            if not line:
+                break
+            out.append(line[0])
+        return out
 
     def _pair_agent(self, sent: _Sentence, verb: Span) -> tuple[Span, ...]:
         """"The pair, who run a New York company, produced X": the two people last named as "A
@@ -953,8 +981,15 @@ class SentenceReader:
             words = 0
             while i > sent.span.start and self.toks[i - 1].is_alpha and self.toks[i - 1].is_lower and words < 4:
                 i, words = i - 1, words + 1
-            if (words or comma) and not any(t.lower_ in FILM_WORDS for t in self.doc[i:film.start]):
+            between = {t.lower_ for t in self.toks[i:film.start]}
+            if (words or comma) and not between & (FILM_WORDS | {"debut"}):
                 continue  # "Oliver Stone's controversial play X" is no film credit; "Spike Lee's X" is
+            role = "director"
+            if "as" in between:  # "Lee's latest project as editor, X", "Owen's second feature as director, X"
+                stated = [r for r in sent.roles if i <= r.start < film.start]
+                if not stated:
+                    continue
+                role = stated[-1].label_
             if i - 1 > sent.span.start and i - 1 in person_ends and (self.toks[i - 1].text in {"'s", "’s"} or (
                     self.toks[i - 1].text in {"'", "’"} and self.toks[i - 2].lower_.endswith("s"))):
                 person = person_ends[i - 1]  # "Spike Lee's X", "John Cassavetes' X"
@@ -962,7 +997,7 @@ class SentenceReader:
                 person = person_ends[i]
             else:
                 continue
-            out.append(self._fact(sent, person, "credit:possessive", role="director", film=self._ref(film)))
+            out.append(self._fact(sent, person, "credit:possessive", role=role, film=self._ref(film)))
         return out + self._possessive_after(sent)
 
     def _own_work(self, sent: _Sentence) -> list[Fact]:
@@ -1262,7 +1297,8 @@ class SentenceReader:
         return next((t.i for t in sent.span if not t.is_space), sent.span.start)
 
     def _introduced(self, role: Span, sent: _Sentence) -> bool:
-        """The role is what someone is: "as (a) ROLE", "is a ROLE", "became an ROLE", "rose to ROLE"."""
+        """The role is what someone is: "as (a) ROLE", "is a ROLE", "became an ROLE", "rose to ROLE",
+        also after "and" when the role before it is one ("was a writer on X and a producer on Y")."""
         i, seen = role.start - 1, 0
         while i >= sent.span.start and seen <= 5:
             tok = self.toks[i]
@@ -1272,6 +1308,9 @@ class SentenceReader:
                 return True  # "worked her way up to 2nd AD", "was promoted to producer"
             if tok.lower_ == "at" and i > sent.span.start and self.toks[i - 1].lower_ in TRY_WORDS:
                 return True  # "my first shot at 1st AD"
+            if tok.lower_ == "and" and seen:  # "was a co-producer of X and an executive producer of Y"
+                before = [r for r in sent.roles if r.end <= i]
+                return bool(before) and self._introduced(before[-1], sent)
             if tok.lower_ in PREPOSITIONS or not (tok.is_alpha or tok.text in {"/", "-"}) or (tok.text[:1].isupper() and tok.lower_ != "a"):
                 return False
             i, seen = i - 1, seen + 1

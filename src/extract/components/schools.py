@@ -63,8 +63,9 @@ class Schools:
         known = [make_span(doc, s.start, s.end, s.label_, "school:gazetteer")
                  for s in self.known.spans(doc) if not self._place(doc, s)
                  and not (s.end < len(doc) and toks[s.end].lower_ in NOT_BEFORE_LOWER)]
-        shaped = [self._trim(doc, s) for s in self._shapes(doc)]
-        spans = [s for s in known + [s for s in shaped if s is not None]
+        trimmed = [self._trim(doc, s) for s in self._shapes(doc)]
+        shaped = self._split_owned(doc, [s for s in trimmed if s is not None])
+        spans = [s for s in known + shaped
                  if not busy & set(range(s.start, s.end))]
         doc.spans["schools"] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
@@ -84,6 +85,15 @@ class Schools:
             for m in self.shapes(doc[lo:hi], as_spans=True):
                 found[(m.start, m.end)] = m
         return list(found.values())
+
+    @staticmethod
+    def _split_owned(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"Florida State University’s College" beside "College of Motion Picture Arts": the
+        university, then the school it owns (the article step folds the two into one)."""
+        toks, starts = tokens(doc), {s.start for s in spans}
+        return [make_span(doc, s.start, s.end - 2, "SCHOOL", s.id_)
+                if s.end - 1 in starts and s.end - 2 > s.start and toks[s.end - 2].text in {"'s", "’s"} else s
+                for s in spans]
 
     @staticmethod
     def _place(doc: Doc, span: Span) -> bool:

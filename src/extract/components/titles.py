@@ -94,6 +94,20 @@ def _details(tokens: Span) -> bool:
     return any(t.lower_ in {"min", "min.", "minutes"} or bool(YEAR.match(t.text)) for t in tokens)
 
 
+def _prose(tokens: list[Token]) -> bool:
+    """Some part of a line between commas or bars holds more than three lower-case words: a
+    sentence, not details ("UK, 2024, 16 min, English and Twi with English subtitles")."""
+    words = 0
+    for t in tokens:
+        if t.text in LINE_MARKS:
+            words = 0
+        elif t.is_lower and t.is_alpha and t.lower_ not in {"min", "mins"}:
+            words += 1
+            if words > 3:
+                return True
+    return False
+
+
 def _byline(doc: Doc, start: int, end: int) -> bool:
     """A line naming a page's writer: "Posted by Ana Ruiz · March 3, 2025" (a bare "by Ana Ruiz"
     under a programme entry names its director)."""
@@ -121,6 +135,11 @@ def _abbreviation(token: Token) -> bool:
     return token.is_upper and token.is_alpha and len(token) <= 3
 
 
+def _singular(cue: str) -> bool:
+    """A film cue naming one work: "the documentary", "the drama series" (not "films", "shorts")."""
+    return not cue.endswith("s") or cue.endswith("series")
+
+
 def _comma_items(start: int, end: int, toks: list[Token]) -> list[tuple[int, int]]:
     """The stretches of tokens [start, end) between commas ("A, The B" -> A, The B)."""
     cuts = [start - 1, *(j for j in range(start, end) if toks[j].text == ","), end]
@@ -135,7 +154,9 @@ def _skip_aside(doc: Doc, i: int) -> int:
         return close + 1 if close is not None else i
     if i + 1 < len(doc) and toks[i].text == "," and toks[i + 1].is_lower and toks[i + 1].lower_ not in {"and", "or", "as"}:
         close = next((j for j in range(i + 1, min(len(doc), i + 9)) if toks[j].text == ","), None)
-        return close if close is not None else i
+        if close is None or any(toks[j].is_sent_start for j in range(i + 1, close)):
+            return i  # not past the end of the sentence: ", premiered at Slamdance. In X, ..."
+        return close
     return i
 
 
@@ -170,6 +191,7 @@ class FilmTitles:
         self.commas = Positions(nlp, [","])
         self.brackets = Positions(nlp, ["("])
         self.filmography = Positions(nlp, ["Filmography", "filmography", "FILMOGRAPHY"])
+        self.credit_words = Positions(nlp, ["credits", "Credits", "CREDITS"])
         self.copulas = Positions(nlp, ["is", "was"])
         self.music = Positions(nlp, {v for w in rules.music_words for v in (w, w.title(), w.upper())})
         self.role_words = {w for phrase in rules.roles for w in phrase.lower().split()}
@@ -522,6 +544,10 @@ class FilmTitles:
                     or toks[start].lower_ in self.programme_words or toks[end - 1].lower_ in self.programme_words \
                     or toks[start].lower_ == "by":
                 continue  # a paragraph, a credit line ("Directed by ...") or a byline, not a title
+            named = self._named_entry(doc, start, end, lines[n + 1] if n + 1 < len(lines) else None)
+            if named is not None:
+                out.append(named)
+                continue
             title_end = self._title_end(doc, start, line=True)
             if title_end == start or title_end - start > self.settings.max_title_words or any(
                     toks[i].lower_ in self.programme_words and toks[i + 1].like_num for i in range(start, title_end - 1)):
@@ -554,26 +580,46 @@ class FilmTitles:
                 out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
         return out
 
+    def _named_entry(self, doc: Doc, start: int, end: int, nxt: tuple[int, int] | None) -> Span | None:
+        """A programme entry naming its director and its film across a dash, above a line of
+        screening details: "Ama Owusu-Bekoe — The Weight of Water" / "UK, 2024, 16 min"."""
+        toks = tokens(doc)
+        dash = next((i for i in range(start + 1, end - 1) if toks[i].text in {"—", "–"}), None)
+        if dash is None or nxt is None or not _details(_first_clause(doc, *nxt)) or _prose(toks[nxt[0]:nxt[1]]):
+            return None
+        sides = [(start, dash), (dash + 1, end)]
+        person = [self._looks_like_person(doc[a:b]) for a, b in sides]
+        if person[0] == person[1]:
+            return None
+        a, b = sides[person.index(False)]
+        words = [t.text for t in toks[a:b]]
+        if not (0 < len(words) <= self.settings.max_title_words and title_like(words)):
+            return None
+        return make_span(doc, a, b, "FILM", "film:heading")
+
     def _filmography_lines(self, doc: Doc) -> tuple[list[Span], list[tuple[int, int]]]:
-        """The lines under a heading "Selected filmography", up to a blank line, each a title
-        with its year before or after it and its roles in brackets: "2025 — Dunmore Road (editor)".
+        """The lines under a heading "Selected filmography" or "Her credits include:", up to a
+        blank line, each a title with its year before or after it and its roles in brackets:
+        "2025 — Dunmore Road (editor)".
         Also the token ranges of those brackets, where a quoted name is a character
         ("Breakers (actor, “Eddie Malone”)")."""
-        labels = set(self.filmography(doc))
-        if not labels:
+        labels, credits = set(self.filmography(doc)), self.credit_words(doc)
+        if not labels and not credits:
             return [], []
         toks, text, lines = tokens(doc), doc_text(doc), _lines(doc)
         titles, asides = [], []
         for n, (start, end) in enumerate(lines):
             # the heading ends with a colon, or with the word itself ("Selected filmography",
-            # not "4 Filmography" in a table of contents): then each line opens with its year
+            # not "4 Filmography" in a table of contents): then each line opens with its year.
+            # "Her producing credits include:" heads a list too.
             colon = toks[end - 1].text == ":"
-            if end - start > 6 or not any(start <= i < end for i in labels) \
-                    or not (colon or end - 1 in labels and not toks[start].like_num):
+            listing = colon and any(max(start, end - 8) <= i < end for i in credits)
+            if not listing and (end - start > 6 or not any(start <= i < end for i in labels)
+                                or not (colon or end - 1 in labels and not toks[start].like_num)):
                 continue
-            for (_, before), (s, e) in zip(lines[n:], lines[n + 1:]):
-                if text[toks[before - 1].idx:toks[s].idx].count("\n") > 1:
-                    break  # a blank line ends the list
+            for k, ((_, before), (s, e)) in enumerate(zip(lines[n:], lines[n + 1:])):
+                if k and text[toks[before - 1].idx:toks[s].idx].count("\n") > 1:
+                    break  # a blank line ends the list (one may follow the heading)
                 if not colon and not YEARS.match(toks[s].text):
                     continue
                 title = self._listed_title(doc, s, e)
@@ -623,7 +669,8 @@ class FilmTitles:
                 if not title_like([t.text for t in doc[s:e]]):
                     continue
                 if (e < len(doc) and _is_cap(toks[e].text) and not toks[e].is_sent_start) or (
-                        s > 0 and _is_cap(toks[s - 1].text) and not toks[s].is_sent_start):
+                        s > 0 and _is_cap(toks[s - 1].text) and not toks[s].is_sent_start
+                        and not (toks[s - 1].is_sent_start and toks[s - 1].lower_ in STOP_WORDS)):  # "In X, ..."
                     continue
                 taken |= set(range(s, e))
                 out.append(make_span(doc, s, e, "FILM", "film:repeat"))
@@ -711,7 +758,7 @@ class FilmTitles:
             while start < t.i and toks[start].lower_ in SMALL_WORDS:
                 start += 1
             if start < t.i and t.i - start <= self.settings.max_title_words \
-                    and not self._looks_like_person(doc[start:t.i]) \
+                    and not self._looks_like_person(doc[start:t.i], cued=True) \
                     and not (start > 0 and toks[start - 1].lower_ == "by") \
                     and not (toks[start].lower_ in STOP_WORDS and toks[start].lower_ not in {"the", "a", "an"}):
                 out.append(make_span(doc, start, t.i, "FILM", "film:described"))
@@ -728,18 +775,22 @@ class FilmTitles:
 
     def _after_cue(self, doc: Doc, cues: list[Span]) -> list[Span]:
         """Unquoted capitalised titles right after a film cue, one or a list of them
-        ("the documentary Silent Water", "films such as Up, Coco and Inside Out"). After a
+        ("the documentary Silent Water", "films such as Up, Coco and Inside Out", "her first
+        feature as director, X"). After a
         cue in the singular, one title, which may hold "and" ("the documentary Salt and Iron")."""
         toks = tokens(doc)
+        role_ends = {start: end for _, start, end in self.role_labels.ranges(doc)}
         out = []
         for cue in sorted(cues, key=lambda c: c.end):
             e = cue.end
+            if e < len(doc) and toks[e].lower_ == "as" and e + 1 in role_ends:
+                e = role_ends[e + 1]  # "her latest project as editor, X"
             i = e + (1 if e < len(doc) and toks[e].text == "," else 0)
             lead = _lead_end(doc, i)
             # after "called" a title may be any word: "a drama called Still"
             named = lead > i and toks[i].lower_ in NAMING_WORDS
             out += self._title_list(doc, lead if lead > i else e, "film:after-cue", cued=True,
-                                    one=not cue.text.endswith("s"), named=named)
+                                    one=_singular(cue.text), named=named)
         return out
 
     def _after_network(self, doc: Doc) -> list[Span]:
