@@ -57,7 +57,7 @@ class ArticleBuilder:
         self.focus_cue, self.alumni_cue = _any_of(rules.focus_cues), _any_of(rules.alumni_cues)
 
     def build(self, article: Article, docs: list[tuple[int, Doc]]) -> Record:
-        full = [(Ref.of(s, off), s.id_ + (BORN if _after_born(s) else "")) for off, d in docs for s in d.spans["people"]]
+        full = [(Ref.of(s, off), s.id_ + BORN * _after_born(s)) for off, d in docs for s in d.spans["people"]]
         parts = [Ref.of(s, off) for off, d in docs for s in d.spans["name_parts"]]
         cued = frozenset(char_range(s)[0] + off for off, d in docs for s in d.spans["subject_cues"])
         lines = frozenset(m.end() for m in LINE_START.finditer(article.text))

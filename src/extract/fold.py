@@ -120,7 +120,8 @@ def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: froze
 
 def _birth_name_host(entities: list[Entity]) -> Callable[[Entity], Entity | None]:
     """For a person named only by a birth name ("Born Ruth Ellen Kerrigan", rule "+born"), the one
-    other person with the same given name: "Ruth Kerrigan Abernathy"."""
+    other person with the same given name: "Ruth Kerrigan Abernathy", who records where the birth
+    name is written so that it never becomes the name."""
     def host_of(e: Entity) -> Entity | None:
         if not all(r.endswith(BORN) for r in e.rules):
             return None

@@ -776,8 +776,8 @@ class FilmTitles:
     def _after_cue(self, doc: Doc, cues: list[Span]) -> list[Span]:
         """Unquoted capitalised titles right after a film cue, one or a list of them
         ("the documentary Silent Water", "films such as Up, Coco and Inside Out", "her first
-        feature as director, X"). After a
-        cue in the singular, one title, which may hold "and" ("the documentary Salt and Iron")."""
+        feature as director, X"). After a cue in the singular, one title, which may hold "and"
+        ("the documentary Salt and Iron")."""
         toks = tokens(doc)
         role_ends = {start: end for _, start, end in self.role_labels.ranges(doc)}
         out = []
