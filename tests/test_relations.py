@@ -935,3 +935,32 @@ def test_unquoted_titles_after_a_role_a_genre_or_a_series_cue(extractor):
     assert ("Halvard Ventris", "director", "Wolf Season") in credits
     assert {("Daniel Obrecht", "actor", f) for f in ("Cold Orrin", "Moth Glass")} <= credits
     assert "Fred Perry" not in {p["name"] for p in record["people"]}
+
+
+def test_a_title_with_a_comma_stays_whole_where_it_is_repeated_and_a_whose_score_is_a_composer_credit(extractor):
+    text = ("Her producing credits include:\n\nDry Velden (1988)\nRed Orrin, Blue Sky (1996)\n\n"
+            "Halvard Ventris shot Dry Velden and Red Orrin, Blue Sky, and he lit every set. Composer Quilla Marsh, "
+            "whose score for “Moth Glass” was shortlisted, wrote the music. Daniel Obrecht listens to Quilla "
+            "Marsh’s score for “Cold Orrin” every month.")
+    record = _record(extractor, text)
+    credits = _credits(record)
+    assert {("Halvard Ventris", "cinematographer", f) for f in ("Dry Velden", "Red Orrin, Blue Sky")} <= credits
+    assert {f["title"] for f in record["films"]} == {"Dry Velden", "Red Orrin, Blue Sky", "Moth Glass", "Cold Orrin"}
+    assert ("Quilla Marsh", "composer", "Moth Glass") in credits
+    assert ("Daniel Obrecht", "composer", "Cold Orrin") not in credits
+
+
+def test_schools_in_other_languages_with_their_own_and_or_lower_case_adjectives(extractor):
+    text = ("Quilla Marsh trained at the Escola Superior de Teatro e Cinema in Lisbon. Daniel Obrecht studied "
+            "architecture at the École nationale supérieure des Beaux-Arts before film.")
+    record = _record(extractor, text)
+    assert {(e["person"], e["school"]) for e in record["education"]} == {
+        ("Quilla Marsh", "Escola Superior de Teatro e Cinema"),
+        ("Daniel Obrecht", "École nationale supérieure des Beaux-Arts")}
+
+
+def test_sound_crew_roles_outside_the_canonical_list(extractor):
+    record = _record(extractor, "Meet Quilla Marsh\n\nMarsh was supervising sound editor on the docuseries "
+                                "“Rust Velden” for HBO. Daniel Obrecht was the boom op on “Cold Orrin.”")
+    assert {("Quilla Marsh", "supervising sound editor", "Rust Velden"),
+            ("Daniel Obrecht", "boom operator", "Cold Orrin")} <= _credits(record)

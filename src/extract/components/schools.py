@@ -37,6 +37,18 @@ def _possessive(name: str) -> set[str]:
     return {f"{first}'s {rest}", f"{first}’s {rest}"}
 
 
+def _head_words(rules: Rules) -> set[str]:
+    """HEAD_WORDS plus any word listed beside one of them in a pattern step ("Escola" beside
+    "Escuela"), so a head word added to the rules data is looked for too."""
+    heads = set(HEAD_WORDS)
+    for item in rules.school_patterns:
+        for step in item.pattern:
+            words = step.get("ORTH", {}).get("IN", []) if isinstance(step.get("ORTH"), dict) else []
+            if "OP" not in step and heads.intersection(words):
+                heads.update(words)
+    return heads
+
+
 class Schools:
     """Finds schools and stores them in `doc.spans["schools"]`; the label is the gazetteer's
     official name when the mention is a known institution or one of its other names."""
@@ -49,7 +61,7 @@ class Schools:
                 for written in {name, name.replace("'", "’"), *_possessive(name)}:
                     names.setdefault(written, official)
         self.known = Phrases(nlp, {p: o for p, o in names.items() if p != p.lower()})
-        self.heads = Positions(nlp, HEAD_WORDS)
+        self.heads = Positions(nlp, _head_words(rules))
         self.shapes = Matcher(nlp.vocab)
         for n, item in enumerate(rules.school_patterns):
             # a key per pattern: the longest match of each shape survives, and the choice

@@ -234,6 +234,7 @@ class FilmTitles:
         found = [s for s in found if s not in characters] + listed
         found += [] if strict else self._dated(doc)
         found = [self._sentence_case(doc, self._without_owner(doc, s)) for s in filter_spans(found)]
+        found = self._rejoined(doc, found)
         found += self._repeats(doc, found)
         played = {e for _, _, e in self.character_verbs.ranges(doc)}  # "playing Emilia in Othello" says no more
         found = self._off_stage(doc, found, {c.end for c in cues}
@@ -648,6 +649,26 @@ class FilmTitles:
     def _noise(self, line: str) -> bool:
         """A line of page furniture: "Search", "COMMENTS (2)", "Leave a Reply:"."""
         return PAGE_COUNT.sub("", line).strip().lower() in self.rules.page_noise
+
+    @staticmethod
+    def _rejoined(doc: Doc, found: list[Span]) -> list[Span]:
+        """A title with a comma in it, found whole once (in quotes, on a filmography line), is
+        whole where it is repeated: "shot Dry County and Red Clay, Blue Sky" names two films."""
+        toks = tokens(doc)
+        whole = [s for s in found if any(t.text == "," for t in toks[s.start:s.end])]
+        if not whole:
+            return found
+        lowers = doc.to_array(LOWER)
+        for title in whole:
+            words = lowers[title.start:title.end]
+            for s in np.flatnonzero(lowers == words[0]).tolist():
+                e = s + len(words)
+                if s == title.start or e > len(doc) or (lowers[s:e] != words).any():
+                    continue
+                parts = [f for f in found if f.start < e and f.end > s]
+                if parts and all(s <= f.start and f.end <= e for f in parts):
+                    found = [f for f in found if f not in parts] + [make_span(doc, s, e, "FILM", "film:repeat")]
+        return found
 
     def _repeats(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Later mentions of a title already found in this text, written without quotes or cue."""
