@@ -950,13 +950,17 @@ def test_a_title_with_a_comma_stays_whole_where_it_is_repeated_and_a_whose_score
     assert ("Daniel Obrecht", "composer", "Cold Orrin") not in credits
 
 
-def test_schools_in_other_languages_with_their_own_and_or_lower_case_adjectives(extractor):
+def test_school_names_with_hyphens_their_own_and_two_particles_or_lower_case_adjectives(extractor):
     text = ("Quilla Marsh trained at the Escola Superior de Teatro e Cinema in Lisbon. Daniel Obrecht studied "
-            "architecture at the École nationale supérieure des Beaux-Arts before film.")
+            "architecture at the École nationale supérieure des Beaux-Arts before film. Halvard Ventris studied at "
+            "Aix-Velden University and the Universidade Federal do Rio Orrin do Sul. Maria Maretsku went to the "
+            "Escola Superior de Velden e mais tarde.")
     record = _record(extractor, text)
     assert {(e["person"], e["school"]) for e in record["education"]} == {
         ("Quilla Marsh", "Escola Superior de Teatro e Cinema"),
-        ("Daniel Obrecht", "École nationale supérieure des Beaux-Arts")}
+        ("Daniel Obrecht", "École nationale supérieure des Beaux-Arts"),
+        ("Halvard Ventris", "Aix-Velden University"), ("Halvard Ventris", "Universidade Federal do Rio Orrin do Sul"),
+        ("Maria Maretsku", "Escola Superior de Velden")}
 
 
 def test_sound_crew_roles_outside_the_canonical_list(extractor):
@@ -964,3 +968,30 @@ def test_sound_crew_roles_outside_the_canonical_list(extractor):
                                 "“Rust Velden” for HBO. Daniel Obrecht was the boom op on “Cold Orrin.”")
     assert {("Quilla Marsh", "supervising sound editor", "Rust Velden"),
             ("Daniel Obrecht", "boom operator", "Cold Orrin")} <= _credits(record)
+
+
+def test_an_unquoted_title_ending_a_quoted_list_and_a_quotation_is_no_title(extractor):
+    text = ("Meet Quilla Marsh\n\nQuilla Marsh edited the documentaries “Harbor Velden” and A Map of Small Orrins, "
+            "and has worked as producer for films such as “Ash Orrin,” “Common Velden” and Half Orrin. She loved "
+            "“Cold Orrin” and Tom Hanks. She watched “Dry Orrin” and Netflix.\n\n“Easier,” says Halvard.\n\n"
+            "“Harder,” Quilla Marsh said.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"Harbor Velden", "A Map of Small Orrins", "Ash Orrin",
+                                                      "Common Velden", "Half Orrin", "Cold Orrin", "Dry Orrin"}
+    assert {("Quilla Marsh", "editor", "A Map of Small Orrins"), ("Quilla Marsh", "producer", "Half Orrin")} \
+        <= _credits(record)
+
+
+def test_a_hyphenated_role_a_hyphenated_description_and_a_role_stated_again(extractor):
+    text = ("Meet Quilla Marsh\n\nWriter-director Halvard Ventris made his feature debut with Dry Velden, which won "
+            "at Sundance. Marsh's first feature as producer was Lowlands, a low-budget thriller directed by Daniel "
+            "Obrecht. We just wrapped our second feature, Second Orrin. Daniel directed again, I’m producing, and "
+            "we cut it now. Composer Ilke Varnstad (“Cold Orrin”) will score the film. Varnstad recorded the score "
+            "early. He can next be seen in the series “Salt Velden.”")
+    record = _record(extractor, text)
+    credits = _credits(record)
+    assert {("Halvard Ventris", "writer", "Dry Velden"), ("Halvard Ventris", "director", "Dry Velden"),
+            ("Daniel Obrecht", "director", "Lowlands"), ("Quilla Marsh", "producer", "Lowlands"),
+            ("Daniel Obrecht", "director", "Second Orrin"), ("Quilla Marsh", "producer", "Second Orrin"),
+            ("Ilke Varnstad", "composer", "Cold Orrin")} <= credits
+    assert "Ilke Varnstad" in {p["name"] for p in record["people"]}

@@ -54,7 +54,7 @@ RELATIVE_ADVERBS = {"also", "later", "then", "once", "previously", "recently", "
 OPEN_QUOTES = {"“", '"', "‘", "'"}
 DETAIL_MARKS = {"·", "|", ",", "–", "—", "-", "/", "•"}  # between a programme entry's details
 YEAR = re.compile(r"(19|20)\d\d")
-PROJECT_AFTER = {"alongside", "with", "from", "for"}  # "will direct from a screenplay by ..."
+PROJECT_AFTER = {"alongside", "with", "from", "for", "again"}  # "will direct from a screenplay by ..."
 CAST_HEADINGS = [["cast"], ["the", "cast"], ["cast", "list"], ["starring"]]
 ROLE_COPULA = {"is", "are", "was", "were"}  # "Executive producers are X and Y"
 COPULA = {"is", "was", "am", "'m", "’m", "are", "were", "became", "become", "becomes", "be", "being", "been"}
@@ -893,7 +893,8 @@ class SentenceReader:
             return self._named_last(sent, verb.start)
         aux = self.toks[verb.start - 1].lower_ if verb.start > sent.span.start else ""
         stated = "will" in {aux, verb[0].lower_} or verb[0].lower_ == "set" or (  # "A and B are set to star."
-            aux in {"is", "are"} and _ing(verb))  # "A is line producing."
+            aux in {"is", "are", "am", "'m", "’m"} and _ing(verb)) or (  # "A is line producing.", "I'm producing"
+            end < sent.span.end and self.toks[end].lower_ == "again")  # "Dara directed again": the film just named
         named = any(not self._in_parens(f) for f in sent.films)  # "A (“X”) will star": X is not the project
         return [self.last_film] if stated and self.last_film and not named else []
 

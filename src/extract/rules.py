@@ -74,6 +74,7 @@ class Rules:
     alumni_cues: tuple[str, ...]
     role_objects: dict[str, str]
     common_words: frozenset[str]
+    speech_verbs: frozenset[str]
     fingerprint: str
 
 
@@ -219,5 +220,6 @@ def load_rules(rules_dir: Path) -> Rules:
         alumni_cues=tuple(w.lower() for w in load_list(d / "alumni_cues.txt")),
         role_objects={p: r for p, r in load_table(d / "role_objects.tsv", 2, {1: role_values})},
         common_words=frozenset(load_list(d / "common_words.txt")),
+        speech_verbs=frozenset(w.lower() for w in load_list(d / "speech_verbs.txt")),
         fingerprint=fingerprint(d),
     )

@@ -249,7 +249,8 @@ class PersonNames:
             # the second half of a hyphenated name is part of it ("Okonkwo-Bright")
             stop = token is None or (self._never_name(token) and not (
                 start is not None and (self._after_hyphen(toks, i, start) or token.text in SUFFIXES
-                                       or self._middle_month(toks, i, start, run[1]))))
+                                       or self._middle_month(toks, i, start, run[1])))) \
+                or (start is None and self._hyphen_tail(toks, i, run[0]))
             if stop and start is not None:
                 if not (token is not None and token.text in self.rules.org_suffixes):
                     pieces.append((start, i, after_word))
@@ -273,6 +274,11 @@ class PersonNames:
                 and not (_known(last, self.rules.given_names) or _known(last, self.rules.surnames)):
             return end - 1
         return end
+
+    @staticmethod
+    def _hyphen_tail(toks: list[Token], i: int, run_start: int) -> bool:
+        """A hyphen, or the word after it, whose left part is no name: "Writer-director" is no name."""
+        return toks[i].text == "-" or (i - 1 > run_start and toks[i - 1].text == "-" and not toks[i - 2].whitespace_)
 
     @staticmethod
     def _after_hyphen(toks: list[Token], i: int, start: int) -> bool:
@@ -327,7 +333,8 @@ class PersonNames:
             evidence.append("ner")
         if len(words) > 2 and words[1][:1] in QUOTES:
             evidence.append("nickname")  # Margaret "Peggy" Haldane
-        if alone and alone[last] >= self.settings.person_alone_min and "surname" not in evidence \
+        # a family name used alone elsewhere; once is enough after a cue ("Composer Hanne Sørlie ... Sørlie said")
+        if alone and alone[last] >= (1 if cued else self.settings.person_alone_min) and "surname" not in evidence \
                 and last.lower() not in self.rules.common_words:
             evidence.append("repeated")
         if block:

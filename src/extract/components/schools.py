@@ -19,6 +19,9 @@ HEAD_WORDS = {"University", "College", "Academy", "Institute", "Conservatory", "
 WINDOW = 14
 HEADS = {"University", "College", "Academy", "Institute", "Conservatory", "School"}
 ARTICLES = {"the", "a", "an"}
+# what a shape may end on but a name does not: a comma, a hyphen, another language's "of" or "and"
+TRAILING_GLUE = {",", "-", "–", "de", "di", "der", "del", "della", "des", "du", "für", "da", "do", "dos", "voor",
+                 "la", "le", "los", "e", "y", "i", "et", "und"}
 NOT_AFTER = {"Award", "Awards", "Award-winning", "Prize", "Fellowship", "Festival"}
 # "an AFI nomination": a school's name used for its awards
 NOT_BEFORE_LOWER = {"award", "awards", "nomination", "nominations", "prize"}
@@ -134,7 +137,7 @@ class Schools:
         while start < end and toks[start].lower_ in STOP_WORDS and (
                 not toks[start].is_title or toks[start].is_sent_start or toks[start].lower_ in ARTICLES):
             start += 1
-        while end > start and (toks[end - 1].lower_ in STOP_WORDS or toks[end - 1].text == ","):
+        while end > start and (toks[end - 1].lower_ in STOP_WORDS or toks[end - 1].text in TRAILING_GLUE):
             end -= 1
         if end - start < 2 or (end < len(doc) and toks[end].text in NOT_AFTER):
             return None

@@ -20,6 +20,7 @@ from .matching import Phrases, Positions, doc_text, line_breaks, make_span, sent
 # game series" or "musical comedy", which can be other things)
 FILM_KINDS = {"film", "films", "documentary", "documentaries", "movie", "movies", "feature", "features"}
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
+CLOSE_QUOTES = set(OPEN_QUOTES.values())
 DETERMINERS = {"a", "an", "the", "her", "his", "my", "their", "our", "its"}
 # Words between a quoted title and the non-film word that describes it ("“X,” the lead single from").
 DESCRIBING = DETERMINERS | {"lead", "first", "second", "third", "new", "latest", "debut", "hit", "next", "title",
@@ -217,6 +218,7 @@ class FilmTitles:
         found = [q for q in self._quoted(doc, {s.end for s in non_film}, {s.start for s in non_film})
                  if not strict or self._cued({c.end for c in cues}, q.start - 1)
                  or self._described_as(doc, q.end + 1, {c.start for c in cues})]
+        found += self._list_tail(doc, found)
         found += self._described(doc, {s.start for s in cues})
         found += self._defined(doc, {s.start: s.end for s in cues})
         found += self._after_cue(doc, cues)
@@ -722,11 +724,49 @@ class FilmTitles:
                     title_like(words) or self._foreign_title(words))) or self._nickname(toks, i, j) \
                     or (end < j and toks[end].text == "!" and len(words) <= 2):
                 continue
+            if self._reported(toks, i, end, j):
+                continue
             if self._cued(not_film, i, doc) or self._described_as(doc, j + 1, not_film_starts, DESCRIBING):
                 refused.add(" ".join(words).lower())
             else:
                 out.append(make_span(doc, start, end, "FILM", "film:quoted"))
         return [s for s in out if s.text.lower() not in refused]
+
+    def _reported(self, toks: list[Token], start: int, end: int, close: int) -> bool:
+        """A quotation: a quote that opens its sentence ends in a comma and a speech verb follows,
+        alone or after a name or a pronoun ("“Easier,” says Idris.", "“Harder,” Farah said.")."""
+        if start > 0 and not (toks[start].is_sent_start or "\n" in toks[start - 1].text
+                              or toks[start - 1].text in {".", "?", "!"}):
+            return False
+        if not (end < close and toks[end].text == ",") and not (close + 1 < len(toks) and toks[close + 1].text == ","):
+            return False
+        k = close + 1 + (close + 1 < len(toks) and toks[close + 1].text == ",")
+        for i in range(k, min(k + 3, len(toks))):
+            if toks[i].lower_ in self.rules.speech_verbs:
+                return True
+            if not (toks[i].is_title or toks[i].lower_ in {"he", "she", "they", "i", "we"}):
+                return False
+        return False
+
+    def _list_tail(self, doc: Doc, quoted: list[Span]) -> list[Span]:
+        """The last title of a list of quoted ones, written without quotes: "edited “Harbor
+        Lights” and A Map of Small Things,", "“Ash Wednesday,” “Common Ground” and Half Light."
+        The title, two words or more, runs to the punctuation that ends the list and looks like
+        no name ("and Tom Hanks.") and no company ("and Netflix.", "and Killer Films.")."""
+        toks = tokens(doc)
+        out = []
+        for q in quoted:
+            k = q.end
+            while k < min(len(doc), q.end + 3) and (toks[k].text in CLOSE_QUOTES or toks[k].text == ","):
+                k += 1  # past “Title,” or “Title”,
+            if k + 1 >= len(doc) or toks[k].lower_ != "and" or toks[k].whitespace_ != " ":
+                continue
+            end = self._title_end(doc, k + 1, listed=True)
+            words = [t.text for t in toks[k + 1:end]]
+            if 1 < len(words) <= self.settings.max_title_words and end < len(doc) and toks[end].text in {",", ".", ";"} \
+                    and self._bracket_title(words) and not self._looks_like_person(doc[k + 1:end]):
+                out.append(make_span(doc, k + 1, end, "FILM", "film:listed"))
+        return out
 
     def _foreign_title(self, words: list[str]) -> bool:
         """A title in a language that writes titles in sentence case, opening with its article:
@@ -755,6 +795,8 @@ class FilmTitles:
                     or (between is not None and toks[j].lower_ not in between):
                 return False
             j += 1
+            while between is None and j + 1 < len(doc) and toks[j].text == "-" and toks[j + 1].is_alpha:
+                j += 2  # "a low-budget thriller": a hyphenated word counts as one
         return j in cue_starts
 
     def _described(self, doc: Doc, cue_starts: set[int]) -> list[Span]:
@@ -780,7 +822,7 @@ class FilmTitles:
                 start += 1
             if start < t.i and t.i - start <= self.settings.max_title_words \
                     and not self._looks_like_person(doc[start:t.i], cued=True) \
-                    and not (start > 0 and toks[start - 1].lower_ == "by") \
+                    and not (start > 0 and toks[start - 1].lower_ in {"by", "at"}) \
                     and not (toks[start].lower_ in STOP_WORDS and toks[start].lower_ not in {"the", "a", "an"}):
                 out.append(make_span(doc, start, t.i, "FILM", "film:described"))
         return out
