@@ -971,10 +971,10 @@ def test_sound_crew_roles_outside_the_canonical_list(extractor):
 
 
 def test_an_unquoted_title_ending_a_quoted_list_and_a_quotation_is_no_title(extractor):
-    text = ("Meet Quilla Marsh\n\nQuilla Marsh edited the documentaries “Harbor Velden” and A Map of Small Orrins, "
-            "and has worked as producer for films such as “Ash Orrin,” “Common Velden” and Half Orrin. She loved "
-            "“Cold Orrin” and Tom Hanks. She watched “Dry Orrin” and Netflix.\n\n“Easier,” says Halvard.\n\n"
-            "“Harder,” Quilla Marsh said.")
+    text = ("Meet Quilla Marsh\n\nQuilla Marsh edited the documentaries “Harbor Velden” and A Map of Small "
+            "Orrins, and has worked as producer for films such as “Ash Orrin,” “Common Velden” and Half Orrin. "
+            "She loved “Cold Orrin” and Tom Hanks. She watched “Dry Orrin” and Netflix.\n\n"
+            "“Easier,” says Halvard.\n\n“Harder,” Quilla Marsh said.")
     record = _record(extractor, text)
     assert {f["title"] for f in record["films"]} == {"Harbor Velden", "A Map of Small Orrins", "Ash Orrin",
                                                       "Common Velden", "Half Orrin", "Cold Orrin", "Dry Orrin"}

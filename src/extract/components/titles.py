@@ -763,7 +763,8 @@ class FilmTitles:
                 continue
             end = self._title_end(doc, k + 1, listed=True)
             words = [t.text for t in toks[k + 1:end]]
-            if 1 < len(words) <= self.settings.max_title_words and end < len(doc) and toks[end].text in {",", ".", ";"} \
+            closed = end < len(doc) and toks[end].text in {",", ".", ";"}
+            if closed and 1 < len(words) <= self.settings.max_title_words \
                     and self._bracket_title(words) and not self._looks_like_person(doc[k + 1:end]):
                 out.append(make_span(doc, k + 1, end, "FILM", "film:listed"))
         return out
