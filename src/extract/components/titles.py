@@ -171,6 +171,13 @@ def _skip_character(doc: Doc, i: int) -> int:
     return end if end is not None else i
 
 
+def _occurrences(lowers: np.ndarray, words: np.ndarray) -> list[int]:
+    """Every start where the lower-case word ids `words` occur in `lowers`."""
+    n = len(words)
+    return [s for s in np.flatnonzero(lowers == words[0]).tolist()
+            if s + n <= len(lowers) and not (lowers[s:s + n] != words).any()]
+
+
 class FilmTitles:
     """Finds film and series titles and stores them in `doc.spans["films"]`."""
 
@@ -663,9 +670,9 @@ class FilmTitles:
         lowers = doc.to_array(LOWER)
         for title in whole:
             words = lowers[title.start:title.end]
-            for s in np.flatnonzero(lowers == words[0]).tolist():
+            for s in _occurrences(lowers, words):
                 e = s + len(words)
-                if s == title.start or e > len(doc) or (lowers[s:e] != words).any():
+                if s == title.start:
                     continue
                 parts = [f for f in found if f.start < e and f.end > s]
                 if parts and all(s <= f.start and f.end <= e for f in parts):
@@ -685,9 +692,9 @@ class FilmTitles:
             if words.tobytes() in seen:
                 continue
             seen.add(words.tobytes())
-            for s in np.flatnonzero(lowers == words[0]).tolist():
+            for s in _occurrences(lowers, words):
                 e = s + len(words)
-                if e > len(doc) or (lowers[s:e] != words).any() or taken & set(range(s, e)):
+                if taken & set(range(s, e)):
                     continue
                 if not title_like([t.text for t in doc[s:e]]):
                     continue
