@@ -124,9 +124,21 @@ class Fact:
     field: str | None = None
 
 
+class _Stretch:
+    """Tokens [start, end) of a sentence: cheap to make, where a Span costs three Tokens."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
 @dataclass
 class _Sentence:
-    span: Span
+    span: _Stretch
     persons: list[Span] = field(default_factory=list)
     films: list[Span] = field(default_factory=list)
     schools: list[Span] = field(default_factory=list)
@@ -180,7 +192,7 @@ class SentenceReader:
 
     def _bucket(self, persons: list[Span]) -> list[_Sentence]:
         starts = self.starts
-        sents = [_Sentence(Span(self.doc, s, e)) for s, e in zip(starts, [*starts[1:], len(self.doc)])]
+        sents = [_Sentence(_Stretch(s, e)) for s, e in zip(starts, [*starts[1:], len(self.doc)])]
         groups = {"persons": persons, "films": self.doc.spans["films"], "schools": self.doc.spans["schools"],
                   "roles": self.doc.spans["roles"], "verbs": self.doc.spans["role_verbs"],
                   "degrees": self.doc.spans["degrees"], "objects": self.doc.spans["role_objects"],
@@ -215,7 +227,8 @@ class SentenceReader:
     def _update_block(self, sent: _Sentence) -> None:
         """A line that is only "Cast" opens a cast list; a blank line ends it."""
         span = sent.span
-        if len(span) <= 4 and [t.lower_ for t in span if not t.is_space and t.text != ":"] in CAST_HEADINGS:
+        if len(span) <= 4 and [t.lower_ for t in self.toks[span.start:span.end]
+                               if not t.is_space and t.text != ":"] in CAST_HEADINGS:
             self.in_cast, self.cast_first = True, None
         elif self.in_cast and self._after_blank_line(sent.span.start):
             self.in_cast = False
@@ -550,7 +563,7 @@ class SentenceReader:
         opens = any(s.start == first for s in sent.roles + sent.verbs)
         if not strict:
             return opens
-        return opens and any(t.text in {"|", ":"} or t.text == "." for t in sent.span) and not sent.films
+        return opens and any(t.text in {"|", ":", "."} for t in self.toks[sent.span.start:sent.span.end]) and not sent.films
 
     # ---- credits -------------------------------------------------------------------------
     def _credits(self, sent: _Sentence) -> list[Fact]:
@@ -1295,7 +1308,7 @@ class SentenceReader:
         return next((p for p in sent.persons if p.start == j), None)
 
     def _first_word(self, sent: _Sentence) -> int:
-        return next((t.i for t in sent.span if not t.is_space), sent.span.start)
+        return next((t.i for t in self.toks[sent.span.start:sent.span.end] if not t.is_space), sent.span.start)
 
     def _introduced(self, role: Span, sent: _Sentence) -> bool:
         """The role is what someone is: "as (a) ROLE", "is a ROLE", "became an ROLE", "rose to ROLE",
@@ -1421,7 +1434,7 @@ class SentenceReader:
     def _fields(self, sent: _Sentence) -> list[Span]:
         """Subjects of study: "degree in X", "BA in X", "to study X", "majored in X"."""
         starts = []
-        for t in sent.span:
+        for t in self.toks[sent.span.start:sent.span.end]:
             if t.lower_ in STUDY_WORDS:
                 starts.append(t.i + 1)
             elif t.lower_ == "in" and t.i > sent.span.start and (
@@ -1504,7 +1517,7 @@ def _hashes(words: frozenset[str]) -> np.ndarray:
     return np.array(sorted(hash_string(w) for w in words), dtype="uint64")
 
 
-def _within(span: Span, positions: list[int]) -> bool:
+def _within(span: Span | _Stretch, positions: list[int]) -> bool:
     """Whether one of the (sorted) token positions falls inside the span."""
     k = bisect_left(positions, span.start)
     return k < len(positions) and positions[k] < span.end
