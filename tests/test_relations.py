@@ -995,3 +995,26 @@ def test_a_hyphenated_role_a_hyphenated_description_and_a_role_stated_again(extr
             ("Daniel Obrecht", "director", "Second Orrin"), ("Quilla Marsh", "producer", "Second Orrin"),
             ("Ilke Varnstad", "composer", "Cold Orrin")} <= credits
     assert "Ilke Varnstad" in {p["name"] for p in record["people"]}
+
+
+def test_places_and_adjectives_are_no_titles_and_two_schools_stay_two(extractor):
+    text = ("Meet Quilla Marsh\n\nMarsh is a graduate of the University of Velden and of Cambridge. She was "
+            "visiting professor at Orrin (2007), Oxford (2009-2014), Harvard (2011) and Tulane (2012), as well as "
+            "a fellow of the Institute for Advanced Study. She is known for her appearances in British war "
+            "films. The poster features Cuban photographer Daniel Obrecht.")
+    record = _record(extractor, text)
+    assert record["films"] == []
+    assert {e["school"] for e in record["education"]} == {"University of Velden"}
+
+
+def test_a_title_named_by_its_credit_or_its_directors_possessive(extractor):
+    text = ("Meet Quilla Marsh\n\nProduction designer Quilla Marsh had her breakthrough with nothing. Her "
+            "breakthrough came with Harbor, Halvard Ventris’s drama about oyster farmers. She followed it with "
+            "Glass Orrin, directed by Daniel Obrecht, and On Velden Season, a 1970s-set drama, she worked with "
+            "costume designer Ilke Varnstad. It was a scrapyard in Queens, directed by Obrecht. Directed by Ilke "
+            "Varnstad, produced by Halvard Ventris, the film opens. Tomas Velk starred in Ventris’ debut.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"Harbor", "Glass Orrin", "Velden Season"}
+    assert {("Quilla Marsh", "production designer", "Harbor"), ("Halvard Ventris", "director", "Harbor"),
+            ("Daniel Obrecht", "director", "Glass Orrin"),
+            ("Ilke Varnstad", "costume designer", "Velden Season")} <= _credits(record)

@@ -76,6 +76,8 @@ DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "ou
                        "longtime", "long-time", "veteran", "fellow", "frequent", "also", "acclaimed", "award"}
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
               "comedy", "project", "picture", "thriller", "show", "story"}
+# Words that go on describing a work after its kind: "Y's drama about ...", "Y's thriller set in ..."
+KIND_FOLLOWERS = {"about", "set", "starring", "with", "that", "which", "from", "in", "on", "of", "based"}
 # Words that place a work among a person's own ("her debut feature, X", "his second, X").
 # "most" may come before them: "his most recent feature".
 ORDINAL_WORDS = {"debut", "first", "second", "third", "fourth", "fifth", "latest", "new", "newest", "next", "last",
@@ -159,7 +161,9 @@ class SentenceReader:
         self.cues, self.roles = rules.education_cues, rules.roles
         lowers = doc.to_array(LOWER)
         self.graduated_at = np.flatnonzero(lowers == hash_string("graduated")).tolist()
-        self.cue_at = where_in(lowers, _hashes(self.cues))
+        # a cue word inside a name is no cue: "a fellow of the Institute for Advanced Study"
+        named = {i for span in doc.spans["schools"] for i in range(span.start, span.end)}
+        self.cue_at = [i for i in where_in(lowers, _hashes(self.cues)) if i not in named]
         self.starts = sentence_starts(doc)
         self.sentences = self._bucket(persons)
         self.last_film: Span | None = None
@@ -542,7 +546,7 @@ class SentenceReader:
             return before[-1]
         if self.last_heading is not None and at > sent.span.start and self.toks[at - 1].text == "|" and not sent.films:
             return self.last_heading  # "USA | 2024 | 19 min | Director: X" under the film's heading
-        lead = [t for t in self.doc[sent.span.start:at] if not t.is_space and not t.is_punct]
+        lead = [t for t in self.toks[sent.span.start:at] if not t.is_space and not t.is_punct]
         opening = not lead or self._credit_line(sent)
         if opening:  # not a film in a relative clause: "Cinematographer A, who also shot X, …"
             after = [f for f in sent.films if f.start > at and not self._in_parens(f) and not self._in_relative(at, f)]
@@ -1038,7 +1042,7 @@ class SentenceReader:
 
     def _possessive_after(self, sent: _Sentence) -> list[Fact]:
         """A director named in an apposition after a film: "“The Quiet Part,” Marguerite
-        Oyelaran's first feature, ..."."""
+        Oyelaran's first feature, ...", "Harbor, Owen Castellano’s drama about ..."."""
         film_ends = {f.end: f for f in sent.films}
         out = []
         for person in sent.persons:
@@ -1048,8 +1052,9 @@ class SentenceReader:
             j = i + 1
             while j < end and j - i <= 4 and self.toks[j].is_alpha and self.toks[j].is_lower:
                 j += 1
-            if not any(t.lower_ in FILM_WORDS - {"it"} for t in self.doc[i + 1:j]) or (
-                    j < end and self.toks[j].text not in {",", ".", ";", ")"}):
+            kind = next((t.i for t in self.toks[i + 1:j] if t.lower_ in FILM_WORDS - {"it"}), None)
+            if kind is None or (j < end and self.toks[j].text not in {",", ".", ";", ")"}
+                                and self.toks[kind + 1].lower_ not in KIND_FOLLOWERS):
                 continue
             k = person.start - 1
             while k > sent.span.start and self.toks[k].text in {",", "”", '"', "’"}:

@@ -137,6 +137,9 @@ class Schools:
         while start < end and toks[start].lower_ in STOP_WORDS and (
                 not toks[start].is_title or toks[start].is_sent_start or toks[start].lower_ in ARTICLES):
             start += 1
+        # "University of Munich and of Cambridge": two schools, the second has a name of its own
+        end = next((k for k in range(start + 1, end - 1) if toks[k].lower_ in {"and", "&"} and toks[k + 1].is_lower),
+                   end)
         while end > start and (toks[end - 1].lower_ in STOP_WORDS or toks[end - 1].text in TRAILING_GLUE):
             end -= 1
         if end - start < 2 or (end < len(doc) and toks[end].text in NOT_AFTER):

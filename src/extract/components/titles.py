@@ -19,6 +19,8 @@ from .matching import Phrases, Positions, doc_text, line_breaks, make_span, sent
 # nouns that make a film of whatever comes before them ("essay documentary"; unlike "video
 # game series" or "musical comedy", which can be other things)
 FILM_KINDS = {"film", "films", "documentary", "documentaries", "movie", "movies", "feature", "features"}
+PLACE_BEFORE = {"in", "at", "from", "near", "outside"}
+CREDIT_PARTICIPLES = {"directed", "co-directed", "written", "produced", "shot", "edited"}
 OPEN_QUOTES = {"“": "”", '"': '"', "‘": "’"}
 CLOSE_QUOTES = set(OPEN_QUOTES.values())
 DETERMINERS = {"a", "an", "the", "her", "his", "my", "their", "our", "its"}
@@ -139,6 +141,38 @@ def _abbreviation(token: Token) -> bool:
 def _singular(cue: str) -> bool:
     """A film cue naming one work: "the documentary", "the drama series" (not "films", "shorts")."""
     return not cue.endswith("s") or cue.endswith("series")
+
+
+def _bare_possessive(toks: list[Token], i: int) -> bool:
+    """The apostrophe at i makes the word before it a possessive: "Adebayo-Kraus’ debut"."""
+    return toks[i].text in {"'", "’"} and i > 0 and toks[i - 1].text.endswith("s") and not toks[i - 1].whitespace_ \
+        and i + 1 < len(toks) and toks[i + 1].is_lower
+
+
+def _credit_follows(toks: list[Token], comma: int) -> bool:
+    """The comma is followed by a credit in the passive: ", directed by", ", written and directed by"."""
+    words = [t.lower_ for t in toks[comma + 1:comma + 5]]
+    if words[:1] == ["written"] and words[1:3] == ["and", "directed"]:
+        words = words[2:]
+    return len(words) > 1 and words[0] in CREDIT_PARTICIPLES and words[1] == "by"
+
+
+def _after_at(toks: list[Token], start: int) -> bool:
+    """The words at `start` follow "at", alone or in a list of bracketed items ("at Cambridge
+    (2007), Oxford (2009-2014), Harvard (2011)")."""
+    k = start
+    for _ in range(8):
+        if k >= 3 and toks[k - 1].lower_ == "and" and toks[k - 2].text == ",":
+            k -= 1  # ", and Stanford (2015)"
+        if k < 2 or toks[k - 1].lower_ not in {",", "and"} or toks[k - 2].text != ")":
+            return k > 0 and toks[k - 1].lower_ == "at"
+        j = k - 2
+        while j > max(0, k - 12) and toks[j].text != "(":
+            j -= 1
+        k = j
+        while k > 0 and toks[k - 1].is_title:
+            k -= 1
+    return False
 
 
 def _comma_items(start: int, end: int, toks: list[Token]) -> list[tuple[int, int]]:
@@ -473,7 +507,8 @@ class FilmTitles:
 
     def _dated(self, doc: Doc) -> list[Span]:
         """A capitalised title followed by its year in brackets: "Robot Jox (1990)"; life
-        dates "(1918–2007)" and names are left alone."""
+        dates "(1918–2007)" and names are left alone, and so are places after "at", with the
+        list they open ("professor at Cambridge (2007), Harvard (2011)")."""
         toks = tokens(doc)
         out = []
         starts = sentence_starts(doc)
@@ -490,6 +525,8 @@ class FilmTitles:
                     toks[start].lower_ in SMALL_WORDS - {"the", "a", "an"}
                     or toks[start].lower_ in STOP_WORDS - {"the", "a", "an"}):
                 start += 1
+            if start < t.i and _after_at(toks, start):
+                continue
             if start < t.i and t.i - start <= self.settings.max_title_words and (
                     starts[bisect_right(starts, start) - 1] in listing or not self._looks_like_person(doc[start:t.i])):
                 out.append(make_span(doc, start, t.i, "FILM", "film:dated"))
@@ -799,8 +836,9 @@ class FilmTitles:
         for _ in range(3):
             if j in cue_starts:
                 return True
-            if j >= len(doc) or not (toks[j].is_alpha and (toks[j].is_lower or toks[j].is_title)) \
-                    or (between is not None and toks[j].lower_ not in between):
+            if j >= len(doc) or not (toks[j].is_alpha and (toks[j].is_lower or toks[j].is_title)
+                                     or between is None and toks[j].text[:1].isdigit()) \
+                    or (between is not None and toks[j].lower_ not in between):  # "a 1970s-set drama"
                 return False
             j += 1
             while between is None and j + 1 < len(doc) and toks[j].text == "-" and toks[j + 1].is_alpha:
@@ -808,14 +846,16 @@ class FilmTitles:
         return j in cue_starts
 
     def _described(self, doc: Doc, cue_starts: set[int]) -> list[Span]:
-        """An unquoted title followed by a describing film cue: "Harvest, a feature directed by"."""
+        """An unquoted title followed by a describing film cue ("Harvest, a feature directed by")
+        or by its credit ("Glass Orchard, directed by Lucía Serrano", unless it reads as a name)."""
         toks = tokens(doc)
         out = []
         for i in self.commas(doc):
             t = toks[i]
-            if t.i == 0 or not self._described_as(doc, t.i, cue_starts):
+            credited = _credit_follows(toks, i)
+            if t.i == 0 or not (credited or self._described_as(doc, t.i, cue_starts)):
                 continue
-            if toks[t.i + 1].lower_ not in {"a", "an", "her", "his", "my", "their", "our"}:
+            if not credited and toks[t.i + 1].lower_ not in {"a", "an", "her", "his", "my", "their", "our"}:
                 continue
             start = t.i
             while start > 0 and (_is_cap(toks[start - 1].text) or (
@@ -828,8 +868,11 @@ class FilmTitles:
             start = self._after_role(doc, start, t.i)
             while start < t.i and toks[start].lower_ in SMALL_WORDS:
                 start += 1
+            if credited and (any(w.lower_ == "by" for w in toks[start:t.i])  # "Directed by X, produced by"
+                             or t.i - start == 1 and start > 0 and toks[start - 1].lower_ in PLACE_BEFORE):
+                continue  # "a scrapyard in Queens, directed by": a place
             if start < t.i and t.i - start <= self.settings.max_title_words \
-                    and not self._looks_like_person(doc[start:t.i], cued=True) \
+                    and not self._looks_like_person(doc[start:t.i], cued=not credited) \
                     and not (start > 0 and toks[start - 1].lower_ in {"by", "at"}) \
                     and not (toks[start].lower_ in STOP_WORDS and toks[start].lower_ not in {"the", "a", "an"}):
                 out.append(make_span(doc, start, t.i, "FILM", "film:described"))
@@ -899,7 +942,7 @@ class FilmTitles:
             end = next((k for k in range(i, end) if toks[k].lower_ in cut_at), end)
             if self._not_listed_title(doc, i, end, first=not out, cued=cued):
                 break
-            if end < len(doc) and toks[end].lower_ in self.cue_words:
+            if self._modifier(toks, i, end):
                 break  # "Pelletier's Québec epic La Grande Rivière": a modifier, not a title
             if enclosed and not out and (end >= len(doc) or toks[end].text not in {",", ".", ";", "("}):
                 break
@@ -912,6 +955,16 @@ class FilmTitles:
             i = nxt
         return out
 
+    def _modifier(self, toks: list[Token], start: int, end: int) -> bool:
+        """Capitalised words before a noun that names a kind of work ("Québec epic"); one such word
+        also before a person's or with one word between ("Cuban photographer", "British war films")."""
+        if end < len(toks) and toks[end].lower_ in self.cue_words:
+            return True
+        if end >= len(toks) or end - start != 1 or not toks[end].is_lower:
+            return False
+        return toks[end].lower_ in self.not_heads or (end + 1 < len(toks) and toks[end + 1].lower_ in self.cue_words
+                                                      and toks[end].is_alpha and toks[end].lower_ not in STOP_WORDS)
+
     def _not_listed_title(self, doc: Doc, i: int, end: int, first: bool, cued: bool) -> bool:
         """Tokens i..end are no title of a list: none, too long, a role word, a lone year, or
         (first in the list) a name: one that looks like a person or stands before a possessive."""
@@ -919,7 +972,7 @@ class FilmTitles:
         if end == i or end - i > self.settings.max_title_words or doc[i:end].text in self.rules.roles \
                 or (end - i == 1 and YEAR.match(toks[i].text)):
             return True
-        if end < len(doc) and toks[end].text in POSSESSIVES:
+        if end < len(doc) and (toks[end].text in POSSESSIVES or _bare_possessive(toks, end)):
             return True  # "the film Orrin Gate, Tom Ruel's debut": an owner, not a title
         return first and self._looks_like_person(doc[i:end], cued=cued)
 
