@@ -1018,3 +1018,15 @@ def test_a_title_named_by_its_credit_or_its_directors_possessive(extractor):
     assert {("Quilla Marsh", "production designer", "Harbor"), ("Halvard Ventris", "director", "Harbor"),
             ("Daniel Obrecht", "director", "Glass Orrin"),
             ("Ilke Varnstad", "costume designer", "Velden Season")} <= _credits(record)
+
+
+def test_a_bio_header_line_holds_its_person_through_the_next_paragraphs(extractor):
+    text = ("Where Are They Now?\n\nPhoto: Tomas Velk\n\n"
+            "Quilla Marsh, BA in Film Studies, 2009\nMarsh came to Velden to write. She cut trailers.\n\n"
+            "Her first credit as editor was “Orrin Street.”\n\n"
+            "Halvard Ventris, MFA in Production, 2014\nVentris grew up in Orrin. He shot shorts.\n\n"
+            "After graduation he landed his first feature as director of photography: “Coyote Velden.”")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "editor", "Orrin Street"),
+            ("Halvard Ventris", "cinematographer", "Coyote Velden")} <= credits
+    assert not {c for c in credits if c[0] in {"Tomas Velk", "SUBJECT"}}

@@ -76,6 +76,7 @@ DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "ou
                        "longtime", "long-time", "veteran", "fellow", "frequent", "also", "acclaimed", "award"}
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
               "comedy", "project", "picture", "thriller", "show", "story"}
+HEADER_MARKS = {",", "—", "–", "(", "|"}  # what follows the name in a bio's header line
 # Words that go on describing a work after its kind: "Y's drama about ...", "Y's thriller set in ..."
 KIND_FOLLOWERS = {"about", "set", "starring", "with", "that", "which", "from", "in", "on", "of", "based"}
 # Words that place a work among a person's own ("her debut feature, X", "his second, X").
@@ -170,6 +171,7 @@ class SentenceReader:
         # the person a paragraph is about: named at the start of one of its sentences
         self.topic: Span | None = None
         self.last_topic: Span | None = None  # the topic of an earlier paragraph
+        self.section: Span | None = None  # the person a header line names ("A, MFA in Film, 2014")
         self.line_start = 0  # where the current line (paragraph) starts
         self.genders: dict[str, int] = {}  # a topic's pronoun: 0 she, 1 he, as the text used it
         self.last_person: Span | None = None
@@ -297,8 +299,22 @@ class SentenceReader:
         opener = next((p for p in sent.persons if p.start == self._after_label(sent)), None) or self._fronted(sent)
         if opener is not None:
             self.topic = opener
+            if self._header_line(sent, opener):
+                self.section = opener
         elif sent.persons and self._named_as_complement(sent, sent.persons[-1]):
             self.topic = sent.persons[-1]
+
+    def _header_line(self, sent: _Sentence, person: Span) -> bool:
+        """The sentence is a whole line with no full stop that opens with the person and goes on
+        to describe them: a section's header in a page of several bios ("Diego Armendáriz, MFA in
+        Film and Television Production, 2014"); not "Photo: A"."""
+        last = sent.span.end - 1
+        while last > sent.span.start and self.toks[last].is_space:
+            last -= 1
+        return self._at_line_start(sent.span.start) and person.start == self._first_word(sent) \
+            and person.end < last and self.toks[person.end].text in HEADER_MARKS \
+            and self.toks[last].text not in {".", "?", "!", "”", '"'} \
+            and (sent.span.end >= len(self.toks) or self._at_line_start(sent.span.end))
 
     def _update_speaker(self, sent: _Sentence) -> None:
         """A line opening with a label naming one of the people ("PV:", "Tomasz:", "Wielgosz:")
@@ -391,6 +407,10 @@ class SentenceReader:
             if known is None or known == gender:
                 return self.topic
             return SUBJECT  # "Chaudhry … his edit. … she directed": not the topic
+        if self.section is not None and word not in self.others:  # a new paragraph of a section's bio
+            gender = next((g for g, words in enumerate(GENDERED) if word in words), None)
+            if self.genders.get(self.section.text, gender) == gender:
+                return self.section
         if word in self.others or any(w in FIRST_PERSON for _, w in self._pronouns(sent)):
             before = [p for p in sent.persons if p.end <= at]
             other = before[-1] if before else self.last_person
@@ -1094,8 +1114,8 @@ class SentenceReader:
             films = self._segment_films(sent, triggers, boss.end) if self._film_after(sent, boss.end) else []
         elif (credited_on := self._credit_as_film(sent, first, last)) is not None:
             films = [credited_on]  # "Her first credit as 2nd AD came on “X”"
-        elif after in {",", "was", "is"} and any(f.start in {last.end + 1, last.end + 2} for f in sent.films):
-            # "as producer, “X”"; "my first feature as 1st AD was “X”"
+        elif after in {",", "was", "is", ":"} and any(f.start in {last.end + 1, last.end + 2} for f in sent.films):
+            # "as producer, “X”"; "my first feature as 1st AD was “X”"; "as DP: “X”"
             films = [f for f in sent.films if f.start in {last.end + 1, last.end + 2}][:1]
         elif (owner := self._relative_owner(sent, first)) is not None:
             films = [owner]  # "“Glasswork,” on which she was an executive producer"
