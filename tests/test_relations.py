@@ -1030,3 +1030,13 @@ def test_a_bio_header_line_holds_its_person_through_the_next_paragraphs(extracto
     assert {("Quilla Marsh", "editor", "Orrin Street"),
             ("Halvard Ventris", "cinematographer", "Coyote Velden")} <= credits
     assert not {c for c in credits if c[0] in {"Tomas Velk", "SUBJECT"}}
+
+
+def test_a_headline_below_a_kicker_names_the_subject_and_a_capitals_label_the_speaker(extractor):
+    text = ("IN CONVERSATION\nQuilla Marsh on Building Worlds Out of Room Tone\n\n"
+            "Sound designer Quilla Marsh made the wingbeats in Halvard Ventris’s “Orrin Night.” Halvard Ventris "
+            "calls her often. Ventris says so.\n\n"
+            "Q: Who were your influences?\nMARSH: Halvard, really. I edited “Velden Hours” for Halvard Ventris.")
+    record = _record(extractor, text)
+    assert record["subject"] == "Quilla Marsh"
+    assert ("Quilla Marsh", "editor", "Velden Hours") in _credits(record)

@@ -116,11 +116,10 @@ class ArticleBuilder:
         opening = [e for e in people if first(e) < self.settings.subject_opening_chars]
         if opening:
             return min(opening, key=first)
-        # a headline ("IN CONVERSATION: Elías Montoya on ...") names the subject, who comes back later
-        text = doc_text(docs[0][1]) if docs else ""
-        headline = text.lstrip().split("\n", 1)[0]
-        end = len(text) - len(text.lstrip()) + len(headline)
-        if len(headline) <= self.settings.subject_headline_chars:
+        # a headline ("IN CONVERSATION: Elías Montoya on ...") names the subject, who comes back
+        # later; a kicker line in capitals above it ("IN CONVERSATION") is passed over
+        start, end = self._headline(doc_text(docs[0][1]) if docs else "")
+        if end - start <= self.settings.subject_headline_chars:
             named = [e for e in people if first(e) < end and len(e.mentions) >= 2]
             if named:
                 return min(named, key=first)

@@ -325,7 +325,8 @@ class SentenceReader:
         colon = next((i for i in range(first + 1, min(first + 4, sent.span.end)) if self.toks[i].text == ":"), None)
         if colon is not None:
             label = "".join(t.text for t in self.toks[first:colon]).replace(".", "")
-            self.speaker = self.speakers.get(label, self.speaker)
+            # "ACHTERBERG:" in capitals is "Achterberg:"
+            self.speaker = self.speakers.get(label) or self.speakers.get(label.title(), self.speaker)
         elif text_of(self.doc, sent.span.start, sent.span.end).rstrip().endswith("?"):
             self.speaker = None
 
