@@ -403,13 +403,13 @@ class SentenceReader:
                 return self.narrator
             return SUBJECT if self.speaker is None else self.speaker
         if self.topic is not None and word not in self.others:
-            gender = next((g for g, words in enumerate(GENDERED) if word in words), None)
+            gender = _gender(word)
             known = self.genders.setdefault(self.topic.text, gender)
             if known is None or known == gender:
                 return self.topic
             return SUBJECT  # "Chaudhry … his edit. … she directed": not the topic
         if self.section is not None and word not in self.others:  # a new paragraph of a section's bio
-            gender = next((g for g, words in enumerate(GENDERED) if word in words), None)
+            gender = _gender(word)
             if self.genders.get(self.section.text, gender) == gender:
                 return self.section
         if word in self.others or any(w in FIRST_PERSON for _, w in self._pronouns(sent)):
@@ -1530,6 +1530,11 @@ def _speaker_names(doc: Doc, persons: list[Span]) -> dict[str, Span]:
     if len(first) < 2:
         return {}
     return {label: first[next(iter(names))] for label, names in found.items() if len(names) == 1 and len(label) > 1}
+
+
+def _gender(word: str) -> int | None:
+    """0 for "she", "her"; 1 for "he", "him", "his"; None for other words."""
+    return next((g for g, words in enumerate(GENDERED) if word in words), None)
 
 
 def _ing(verb: Span) -> bool:
