@@ -431,8 +431,8 @@ class SentenceReader:
             first += 1
         while last >= first and self.toks[last].is_space:
             last -= 1
-        if first > last:
-            return span.start_char + self.offset, span.end_char + self.offset
+        if first > last:  # only white space
+            first, last = span.start, span.end - 1
         return self.toks[first].idx + self.offset, self.toks[last].idx + len(self.toks[last]) + self.offset
 
     def _pronouns(self, sent: _Sentence) -> list[tuple[int, str]]:
