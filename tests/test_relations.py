@@ -1040,3 +1040,16 @@ def test_a_headline_below_a_kicker_names_the_subject_and_a_capitals_label_the_sp
     record = _record(extractor, text)
     assert record["subject"] == "Quilla Marsh"
     assert ("Quilla Marsh", "editor", "Velden Hours") in _credits(record)
+
+
+def test_characters_and_their_titles_after_an_aside_that_leads_to_examples(extractor):
+    text = ("Quilla Marsh is an English actress. She is known for various roles in a long television career "
+            "including Merle Orrin in Velden Street, Mandy Velk in Orrin Heights and Mand in Grease Coyotes. "
+            "She is often known for playing glamorous characters such as Anne-Marie in Harbor Lanes and loveable "
+            "characters such as nurse Sarah in Quiet Orrin and Lisa Ventris in The Velden Adventures for the BBC.")
+    record = _record(extractor, text)
+    films = {"Velden Street", "Orrin Heights", "Grease Coyotes", "Harbor Lanes", "Quiet Orrin",
+             "The Velden Adventures"}
+    assert {f["title"] for f in record["films"]} == films
+    assert {("Quilla Marsh", "actor", f) for f in films} <= _credits(record)
+    assert not {p["name"] for p in record["people"]} & {"Merle Orrin", "Anne-Marie", "Lisa Ventris"}

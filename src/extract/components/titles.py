@@ -133,6 +133,12 @@ def _lead_end(doc: Doc, i: int) -> int:
     return i + 1 if i < len(doc) and toks[i].lower_ in LIST_LEAD else i
 
 
+def _joined_hyphen(toks: list[Token], i: int) -> bool:
+    """A hyphen inside a name, with no space either side: "Anne-Marie"."""
+    return (toks[i].text == "-" and 0 < i < len(toks) - 1 and not toks[i - 1].whitespace_
+            and not toks[i].whitespace_ and _is_cap(toks[i + 1].text))
+
+
 def _abbreviation(token: Token) -> bool:
     """A role written short in capitals: AD, DP, PA."""
     return token.is_upper and token.is_alpha and len(token) <= 3
@@ -379,6 +385,7 @@ class FilmTitles:
             i = verb.end
             while i < len(doc) and toks[i].lower_ in {"the", "role", "roles", "part", "voice", "of", "as"}:
                 i += 1
+            i = self._to_examples(toks, i)
             listed = False
             while (film := self._character_film(doc, i, listed)) is not None:
                 out.append(film)  # and on down a list: "Merle Jackson in X, Mandy Cutler in Y and Mand in Z"
@@ -386,25 +393,49 @@ class FilmTitles:
                 i = film.end
                 while i < len(doc) and toks[i].lower_ in {",", "and"}:
                     i += 1
+                i = self._to_examples(toks, i)
                 if i == film.end or toks[i].is_sent_start:
                     break
         return out
+
+    @staticmethod
+    def _to_examples(toks: list[Token], i: int) -> int:
+        """Past a lowercase aside to the examples it leads to: "roles in a long career including
+        Merle Jackson in X", "playing glamorous characters such as Anne-Marie in Y"; a one-word
+        description before the character is skipped too ("such as nurse Sarah in Z")."""
+        j = i
+        while j < min(len(toks), i + 10) and toks[j].is_lower and toks[j].lower_ not in LIST_LEAD | {"such"}:
+            j += 1
+        if j == i or j >= len(toks) or toks[j].lower_ not in {"including", "such"}:
+            return i
+        j = _lead_end(toks[j].doc, j)
+        return j + 1 if j + 1 < len(toks) and toks[j].is_lower and _is_cap(toks[j + 1].text) else j
 
     def _character_film(self, doc: Doc, i: int, listed: bool = False) -> Span | None:
         """The title after a character's name at token i and "in" or "on"; `listed`: further down
         a list, where "and" after the title starts the next item."""
         toks = tokens(doc)
         name_end = i
-        while name_end < len(doc) and _is_cap(toks[name_end].text) and name_end - i < 5:
+        while name_end < len(doc) and name_end - i < 5 and (
+                _is_cap(toks[name_end].text) or _joined_hyphen(toks, name_end)):
             name_end += 1
         if name_end == i or name_end + 1 >= len(doc) or toks[name_end].lower_ not in {"in", "on"}:
             return None
         start = name_end + 1
-        end = self._title_end(doc, start)
+        end = self._before_network(toks, start, self._title_end(doc, start))
         if end == start or end - start > self.settings.max_title_words or (
                 self._modifier_or_cut(doc, end) and not (listed and toks[end].lower_ == "and")):
             return None
         return make_span(doc, start, end, "FILM", "film:after-character")
+
+    def _before_network(self, toks: list[Token], start: int, end: int) -> int:
+        """A title's end before the channel it ran on: "The Sarah Jane Adventures for the BBC"."""
+        for k in range(start + 1, end - 1):
+            if toks[k].lower_ in {"for", "on"}:
+                rest = k + 2 if toks[k + 1].lower_ == "the" else k + 1
+                if " ".join(t.text for t in toks[rest:end]) in self.network_names:
+                    return k
+        return end
 
     def _after_partner(self, doc: Doc) -> list[Span]:
         """The title after a co-worker's name: "starred opposite Helena Voss in Nightjar",
