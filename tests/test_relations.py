@@ -1053,3 +1053,13 @@ def test_characters_and_their_titles_after_an_aside_that_leads_to_examples(extra
     assert {f["title"] for f in record["films"]} == films
     assert {("Quilla Marsh", "actor", f) for f in films} <= _credits(record)
     assert not {p["name"] for p in record["people"]} & {"Merle Orrin", "Anne-Marie", "Lisa Ventris"}
+
+
+def test_a_question_title_defines_a_film_and_its_screenplay_credits_it(extractor):
+    text = ("Quilla Marsh is an actress. Who Killed Orrin, Didn't They? is a 1969 American drama film directed "
+            "by Halvard Ventris. The screenplay was written by Tomas Velk and Daniel Obrecht.")
+    record = _record(extractor, text)
+    assert [f["title"] for f in record["films"]] == ["Who Killed Orrin, Didn't They?"]
+    film = "Who Killed Orrin, Didn't They?"
+    assert {("Halvard Ventris", "director", film), ("Tomas Velk", "writer", film),
+            ("Daniel Obrecht", "writer", film)} <= _credits(record)

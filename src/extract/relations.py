@@ -75,7 +75,8 @@ PREPOSITIONS = {"for", "of", "with", "to", "from", "by", "on", "in", "at", "abou
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "then", "now", "former",
                        "longtime", "long-time", "veteran", "fellow", "frequent", "also", "acclaimed", "award"}
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
-              "comedy", "project", "picture", "thriller", "show", "story"}
+              "comedy", "project", "picture", "thriller", "show", "story",
+              "screenplay", "script", "score", "soundtrack"}  # "the screenplay was written by X"
 HEADER_MARKS = {",", "—", "–", "(", "|"}  # what follows the name in a bio's header line
 # Words that go on describing a work after its kind: "Y's drama about ...", "Y's thriller set in ..."
 KIND_FOLLOWERS = {"about", "set", "starring", "with", "that", "which", "from", "in", "on", "of", "based"}

@@ -47,7 +47,8 @@ class Sentences:
         """The first word after each run of sentence enders that follows a word. After an
         abbreviation's full stop no sentence starts: not before a lower-case word ("approx. 50
         people", "vs. him"), nor before a number after a short word ("No. 7"), nor after a
-        known abbreviation ("dir. Orla Pevensey", "Dir. Orla Pevensey")."""
+        known abbreviation ("dir. Orla Pevensey", "Dir. Orla Pevensey"). Nor after a question or
+        exclamation mark before a lower-case word."""
         toks, n = tokens(doc), len(doc)
         enders = self.enders(doc)
         ender_set = set(enders)
@@ -61,6 +62,8 @@ class Sentences:
             if w is None or w in out:
                 continue
             after_stop = toks[w - 1].text == "."
+            if toks[w - 1].text in {"?", "!"} and toks[w].is_lower:
+                continue  # a title's own mark: "They Shoot Horses, Don't They? is a 1969 film"
             if after_stop and (toks[w].is_lower or (toks[w].is_digit and w >= 2 and len(toks[w - 2]) <= 3)
                                or (w >= 2 and toks[w - 2].text in NO_STOP)):
                 continue

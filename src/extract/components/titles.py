@@ -1048,6 +1048,14 @@ class FilmTitles:
             start += 1
         return start
 
+    @staticmethod
+    def _asks(toks: list[Token], start: int, end: int) -> bool:
+        """A title that is a question or an exclamation, commas and all: "They Shoot Horses,
+        Don't They?" (capitalised words, small words and contractions only)."""
+        return end - start > 1 and toks[end - 1].text in {"?", "!"} and _is_cap(toks[start].text) and all(
+            _is_cap(t.text) or t.lower_ in SMALL_WORDS or t.text in {",", "'", "’"} or t.lower_ in {"n't", "n’t"}
+            for t in toks[start:end - 1])
+
     def _defined(self, doc: Doc, cue_starts: dict[int, int]) -> list[Span]:
         """A sentence that defines a film: "Ocean Waves is a 1993 Japanese anime television
         film directed by ...", "Ebb is a feature documentary about ..." (between "is a" and
@@ -1069,6 +1077,8 @@ class FilmTitles:
                 end = start + 1  # "La prima notte di quiete is a 1972 film"
             if end > start:
                 end = self._sentence_case(doc, doc[start:end]).end
+            if self._asks(toks, start, verb_at):
+                end = verb_at
             verb = _skip_aside(doc, end)
             if end == start or verb + 2 >= len(doc) or toks[verb].lower_ not in {"is", "was"}:
                 continue
