@@ -1063,3 +1063,17 @@ def test_a_question_title_defines_a_film_and_its_screenplay_credits_it(extractor
     film = "Who Killed Orrin, Didn't They?"
     assert {("Halvard Ventris", "director", film), ("Tomas Velk", "writer", film),
             ("Daniel Obrecht", "writer", film)} <= _credits(record)
+
+
+def test_it_stays_the_film_talked_about_past_films_named_in_passing(extractor):
+    text = ("Life & Work with Quilla Marsh\n\nWhat can you share about your new feature?\n"
+            "It’s called “Velden Season,” and we shot it last spring. It’s the feature I wanted to make out of "
+            "“Orrin Street,” but it grew. I wrote it, and I produced it alongside Halvard Ventris, who also "
+            "produced “The Long Coyote.” Tomas Velk shot it. Our lead is Ilke, opposite Daniel Obrecht, who "
+            "some people will remember from “Copper Orrin.” Our 1st AD, Becca Lund, ran that set.")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "writer", "Velden Season"), ("Quilla Marsh", "producer", "Velden Season"),
+            ("Halvard Ventris", "producer", "Velden Season"), ("Halvard Ventris", "producer", "The Long Coyote"),
+            ("Tomas Velk", "cinematographer", "Velden Season"),
+            ("Becca Lund", "first assistant director", "Velden Season")} <= credits
+    assert not {c for c in credits if c[2] in {"Orrin Street", "Copper Orrin"}}

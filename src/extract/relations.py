@@ -74,6 +74,7 @@ PREPOSITIONS = {"for", "of", "with", "to", "from", "by", "on", "in", "at", "abou
 # words that open a description of the person named before: "X, the director of Y", "X, her editor"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "then", "now", "former",
                        "longtime", "long-time", "veteran", "fellow", "frequent", "also", "acclaimed", "award"}
+NAMING_WORDS = {"called", "titled", "entitled", "named"}
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
               "comedy", "project", "picture", "thriller", "show", "story",
               "screenplay", "script", "score", "soundtrack"}  # "the screenplay was written by X"
@@ -220,7 +221,7 @@ class SentenceReader:
             out += found
             out += self._education(sent)
             outside = [f for f in sent.films if not self._in_parens(f)]
-            if outside:
+            if outside and not self._keeps_film(sent):
                 self.last_film = outside[-1]
             headings = [f for f in outside if self._whole_line(f)]
             if headings:
@@ -843,12 +844,16 @@ class SentenceReader:
         return self._with_list(sent, i)
 
     def _verb_partners(self, sent: _Sentence, verb: Span) -> list[Span]:
-        """"“Low Water”, which I co-directed with my partner, Deshawn Pruitt": who shares it."""
-        return self._with_list(sent, self._chain_end(sent, verb))
+        """"“Low Water”, which I co-directed with my partner, Deshawn Pruitt", "I produced it
+        alongside A": who shares it."""
+        i = self._chain_end(sent, verb)
+        if i + 1 < sent.span.end and self.toks[i].lower_ == "it" and self.toks[i + 1].lower_ == "alongside":
+            i += 1
+        return self._with_list(sent, i)
 
     def _with_list(self, sent: _Sentence, i: int) -> list[Span]:
         """The people listed after "with" at token i, not those doing something else ("with A directing")."""
-        if i >= sent.span.end or self.toks[i].lower_ != "with":
+        if i >= sent.span.end or self.toks[i].lower_ not in {"with", "alongside"}:
             return []
         verb_starts = {v.start for v in sent.verbs}
         role_after_as = {r.start - 1 for r in sent.roles} | {r.start - 2 for r in sent.roles}
@@ -900,7 +905,26 @@ class SentenceReader:
     def _named_last(self, sent: _Sentence, at: int) -> list[Span]:
         """The film named last before token `at`: in this sentence, or with none here, before it."""
         before = [f for f in sent.films if f.end <= at and not self._in_parens(f)]
-        return before[-1:] or ([self.last_film] if self.last_film and not sent.films else [])
+        main = [f for f in sent.films if not self._aside_film(sent, f)]
+        return before[-1:] or ([self.last_film] if self.last_film and not main else [])
+
+    def _aside_film(self, sent: _Sentence, film: Span) -> bool:
+        """A film named in passing, in a relative clause about someone: "I produced it with A, who
+        also produced “X”" (not when the clause is the news: "Then there's A, who ... for “X”")."""
+        first = self._first_word(sent)
+        presents = any(t.lower_ == "there" for t in self.toks[first:first + 3])
+        return not presents and self._in_relative(sent.span.start, film)
+
+    def _keeps_film(self, sent: _Sentence) -> bool:
+        """A sentence about "it" keeps the film talked about, whatever films it mentions: "It's
+        the feature I wanted to make out of “X”" (unless it names it: "It's called “Y”")."""
+        first = self._first_word(sent)
+        if self.last_film is None or first >= sent.span.end:
+            return False
+        if self.toks[first].lower_ != "it":  # "I produced it with A, who also produced “X”"
+            return all(self._aside_film(sent, f) for f in sent.films if not self._in_parens(f))
+        return not any(self.toks[j].lower_ in NAMING_WORDS for f in sent.films
+                       for j in range(max(sent.span.start, f.start - 2), f.start))
 
     def _film_back(self, sent: _Sentence, i: int, at: int) -> list[Span]:
         """"and I was the 1st AD on that.", "The UPM on that show, A,": "that", "it" or "that

@@ -381,7 +381,8 @@ class FilmTitles:
         Lagos" names no film; nor does a title followed by a possessive, "in CBS' drama")."""
         toks = tokens(doc)
         out = []
-        for verb in self.character_verbs.spans(doc):
+        leads = [v for v in self.verbs.spans(doc) if self._to_examples(toks, v.end) > v.end]
+        for verb in self.character_verbs.spans(doc) + leads:  # "roles in a long career including A in X"
             i = verb.end
             while i < len(doc) and toks[i].lower_ in {"the", "role", "roles", "part", "voice", "of", "as"}:
                 i += 1
