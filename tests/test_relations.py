@@ -1077,3 +1077,20 @@ def test_it_stays_the_film_talked_about_past_films_named_in_passing(extractor):
             ("Tomas Velk", "cinematographer", "Velden Season"),
             ("Becca Lund", "first assistant director", "Velden Season")} <= credits
     assert not {c for c in credits if c[2] in {"Orrin Street", "Copper Orrin"}}
+
+
+def test_a_press_release_crew_with_serving_as_a_second_by_and_a_surname_with_a_hyphen(extractor):
+    text = ("Production Begins on “The Orrin Keepers”\n\n"
+            "Set over a single harvest, “The Orrin Keepers” follows two siblings. It is directed by Quilla Ekdahl-Roos. "
+            "Ekdahl-Roos wrote the screenplay with Tomas Velk (“Harbor”). The film is produced by Ilke Varnstad "
+            "for Killer Films and by Halvard Ventris for Film i Väst, with Daniel Obrecht (“Cinder Velden”) "
+            "serving as executive producer. Mira Castellanos will compose the score.\n\n"
+            "About Killer Films\nKiller Films is a New York–based company. Its credits include Boys Don’t Cry.")
+    record = _record(extractor, text)
+    assert {"The Orrin Keepers", "Boys Don’t Cry"} <= {f["title"] for f in record["films"]}
+    film = "The Orrin Keepers"
+    credits = _credits(record)
+    assert {("Quilla Ekdahl-Roos", "writer", film), ("Tomas Velk", "writer", film),
+            ("Ilke Varnstad", "producer", film), ("Halvard Ventris", "producer", film),
+            ("Daniel Obrecht", "executive producer", film), ("Mira Castellanos", "composer", film)} <= credits
+    assert not {c for c in credits if c[2] == "Boys Don’t Cry" or c[0] == "Ilke Varnstad" and c[1] != "producer"}

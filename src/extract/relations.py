@@ -504,8 +504,8 @@ class SentenceReader:
             if i in by_start:
                 if by_start[i].end < end and self.toks[by_start[i].end].text in {"'s", "’s"}:
                     break  # "by Noor Haddad, Omar Haddad-Lennox's sister", "featuring Clancy's hero"
-                if out and self._opens_clause(by_start[i], end):
-                    break  # "created by A, and Okafor served as ..."
+                if out and (self._opens_clause(by_start[i], end) or self._with_doing(by_start[i], end)):
+                    break  # "created by A, and Okafor served as ...", "by A, with B serving as ..."
                 out.append(by_start[i])
                 i = by_start[i].end
             elif tok.lower_ == "as" and out and i in {out[-1].end, self._after_bracket(out[-1].end, end)} \
@@ -524,6 +524,18 @@ class SentenceReader:
             else:
                 break
         return out
+
+    def _and_by(self, sent: _Sentence, verb: Span, start: int) -> list[Span]:
+        """A second agent phrase of the same verb: "produced by A for X and by B for Y"."""
+        stop = next((v.start for v in sent.verbs if v.start > verb.start), sent.span.end)
+        j = next((j for j in range(start + 1, stop) if self.toks[j].lower_ == "by"
+                  and self.toks[j - 1].lower_ == "and"), None)
+        return [] if j is None else self._listed(sent, j + 1)
+
+    def _with_doing(self, person: Span, end: int) -> bool:
+        """"with B serving as executive producer": B does something else."""
+        return self.toks[person.start - 1].lower_ == "with" and person.end < end and \
+            self.toks[person.end].is_lower and self.toks[person.end].lower_.endswith("ing")
 
     def _opens_clause(self, person: Span, end: int) -> bool:
         """The person after "and" is the subject of a new clause: a verb in the past or a
@@ -763,7 +775,7 @@ class SentenceReader:
                 film = self.last_film  # "I played the sister, opposite X": the film just talked about
             rule = "credit:by" if mode == "passive" else "credit:starring"
             out = []
-            for p in self._listed(sent, start):
+            for p in self._listed(sent, start) + self._and_by(sent, verb, start):
                 taken.add(p.start)
                 credited.append((p, role))
                 out.append(self._fact(sent, p, rule, role=role, film=self._ref(film)))
@@ -831,9 +843,12 @@ class SentenceReader:
 
     def _list_owner(self, verb: Span) -> Span | str | None:
         """"Notable film scores include X, Y": a list with nobody named in its sentence belongs
-        to the person the paragraph is about, else the article's subject."""
+        to the person the paragraph is about, else the article's subject (not a list of "its"
+        or "their" credits)."""
         if not verb.text.lower().split()[-1].startswith(LIST_WORDS):
             return None
+        if verb.start > 0 and self.toks[verb.start - 1].lower_ in {"its", "their"}:
+            return None  # "About Killer Films ... Its credits include X": a company's list
         return self.topic if self.topic is not None else SUBJECT
 
     def _partners(self, sent: _Sentence, film: Span) -> list[Span]:
@@ -845,9 +860,11 @@ class SentenceReader:
 
     def _verb_partners(self, sent: _Sentence, verb: Span) -> list[Span]:
         """"“Low Water”, which I co-directed with my partner, Deshawn Pruitt", "I produced it
-        alongside A": who shares it."""
+        alongside A", "wrote the screenplay with A": who shares it."""
         i = self._chain_end(sent, verb)
-        if i + 1 < sent.span.end and self.toks[i].lower_ == "it" and self.toks[i + 1].lower_ == "alongside":
+        if i + 2 < sent.span.end and self.toks[i].lower_ == "the" and self.toks[i + 1].lower_ in FILM_WORDS:
+            i += 2  # "wrote the screenplay with A"
+        elif i + 1 < sent.span.end and self.toks[i].lower_ == "it":
             i += 1
         return self._with_list(sent, i)
 
@@ -895,8 +912,8 @@ class SentenceReader:
         the films named before the verb."""
         end = self._chain_end(sent, verb)
         word = self.toks[end].lower_ if end < sent.span.end else ""
-        if word == "it":  # the film named before the verb, else the one before the sentence
-            return self._named_last(sent, verb.start)
+        if word == "it" or (word == "the" and end + 1 < sent.span.end and self.toks[end + 1].lower_ in FILM_WORDS):
+            return self._named_last(sent, verb.start)  # "it", "the film", "the score": the film named last
         before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
         if word in {"both", "them"}:  # "she wrote “A” and “B”, and he has edited both"
             return before[-2:] if word == "both" else before
@@ -905,7 +922,7 @@ class SentenceReader:
     def _named_last(self, sent: _Sentence, at: int) -> list[Span]:
         """The film named last before token `at`: in this sentence, or with none here, before it."""
         before = [f for f in sent.films if f.end <= at and not self._in_parens(f)]
-        main = [f for f in sent.films if not self._aside_film(sent, f)]
+        main = [f for f in sent.films if not (self._in_parens(f) or self._aside_film(sent, f))]
         return before[-1:] or ([self.last_film] if self.last_film and not main else [])
 
     def _aside_film(self, sent: _Sentence, film: Span) -> bool:
@@ -1308,11 +1325,18 @@ class SentenceReader:
         return 0
 
     def _with_as(self, sent: _Sentence, first: Span, by_end: dict[int, Span]) -> Span | None:
-        """The person in "with A as (a) ROLE": A holds the role on the film being talked about."""
+        """The person in "with A as (a) ROLE", "with A (“F”) serving as ROLE": A holds the role on
+        the film being talked about."""
         i = first.start - 1
         while i > sent.span.start and self.toks[i].lower_ in {"a", "an", "the"} | OWNERS:
             i -= 1
-        person = by_end.get(i) if self.toks[i].lower_ == "as" else None
+        if self.toks[i].lower_ != "as":
+            return None
+        if self.toks[i - 1].lower_ in {"serving", "acting", "working"}:
+            i -= 1
+        if self.toks[i - 1].text == ")":
+            i = next((j for j in range(i - 1, sent.span.start, -1) if self.toks[j].text == "("), i)
+        person = by_end.get(i)
         if person is None or person.start <= sent.span.start or self.toks[person.start - 1].lower_ != "with":
             return None
         return person

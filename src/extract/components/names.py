@@ -128,7 +128,7 @@ class PersonNames:
         for run in runs:
             for start, end, after_word in self._pieces(doc, run):
                 start, end = _fit(start, self._headline_word(toks, start, end), ents)
-                if end - start == 1:
+                if end - start == 1 or self._joined_word(toks, start, end):  # "Dragomir", "Ekdahl-Roos"
                     if not self._org_context(doc, start, end) and not after_word:
                         parts.append(make_span(doc, start, end, "NAME_PART", "name:part"))
                     continue
@@ -274,6 +274,12 @@ class PersonNames:
                 and not (_known(last, self.rules.given_names) or _known(last, self.rules.surnames)):
             return end - 1
         return end
+
+    @staticmethod
+    def _joined_word(toks: list[Token], start: int, end: int) -> bool:
+        """Two capitalised words joined by a hyphen, no spaces: one word ("Ekdahl-Roos")."""
+        return end - start == 3 and toks[start + 1].text == "-" and not toks[start].whitespace_ \
+            and not toks[start + 1].whitespace_ and toks[start + 2].text[:1].isupper()
 
     @staticmethod
     def _hyphen_tail(toks: list[Token], i: int, run_start: int) -> bool:

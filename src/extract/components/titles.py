@@ -39,7 +39,7 @@ PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "these"
             "my", "our", "their", "its"}
 # Small words that may stand inside a title ("Dawn of the Planet of the Apes").
 INNER_SMALL_WORDS = {"a", "an", "the", "of", "or", "for", "from", "to", "in", "on", "at", "with", "by",
-                     "but", "nor", "vs", "vs.", "&", "-", "–", ":", "'s", "’s", "de", "la"}
+                     "but", "nor", "vs", "vs.", "&", "-", "–", ":", "'s", "’s", "de", "la", "n't", "n’t"}
 # A title after a role verb ends before these: "shot Chungking Express for Wong Kar-wai".
 VERB_OBJECT_STOPS = frozenset({"for", "with", "by", "at", "from", "in", "as", "opposite", "alongside"})
 PAGE_COUNT = re.compile(r"\s*(?:\(\d+\)|:)\s*$")  # "COMMENTS (2)", "Share this:"
@@ -261,7 +261,8 @@ class FilmTitles:
         cues = [s for s in film_cues if s[-1].text.islower() and s.start not in non_film_ends]
         # in a text about music ("song", "album" outnumber "film", "series"), a quoted title
         # is a film only when a film cue says so
-        strict = len(self.music(doc)) > len(cues)
+        toks = tokens(doc)
+        strict = sum(not (i + 1 < len(doc) and self._modifies(toks[i + 1])) for i in self.music(doc)) > len(cues)
         found = [q for q in self._quoted(doc, {s.end for s in non_film}, {s.start for s in non_film})
                  if not strict or self._cued({c.end for c in cues}, q.start - 1)
                  or self._described_as(doc, q.end + 1, {c.start for c in cues})]
@@ -915,9 +916,14 @@ class FilmTitles:
         in the same sentence when `doc` is given ("… MFA Film/Video program." / "“Yard Sale”")."""
         window = self.settings.title_cue_window
         toks = tokens(doc) if doc is not None else None
-        return any(quote_at - window <= e <= quote_at and not (toks and any(
-            t.text in {".", "!", "?", ";"} or "\n" in t.text_with_ws for t in toks[e - 1:quote_at]))
-            for e in cue_ends)
+        return any(quote_at - window <= e <= quote_at and not (toks and (any(
+            t.text in {".", "!", "?", ";"} or "\n" in t.text_with_ws for t in toks[e - 1:quote_at])
+            or self._modifies(toks[e]))) for e in cue_ends)
+
+    @staticmethod
+    def _modifies(after: Token) -> bool:
+        """The cue word describes the noun after it: "over a single harvest, “X”"."""
+        return after.is_alpha and after.is_lower and after.lower_ not in NAMING_WORDS | STOP_WORDS
 
     def _after_cue(self, doc: Doc, cues: list[Span]) -> list[Span]:
         """Unquoted capitalised titles right after a film cue, one or a list of them
