@@ -1094,3 +1094,15 @@ def test_a_press_release_crew_with_serving_as_a_second_by_and_a_surname_with_a_h
             ("Ilke Varnstad", "producer", film), ("Halvard Ventris", "producer", film),
             ("Daniel Obrecht", "executive producer", film), ("Mira Castellanos", "composer", film)} <= credits
     assert not {c for c in credits if c[2] == "Boys Don’t Cry" or c[0] == "Ilke Varnstad" and c[1] != "producer"}
+
+
+def test_an_obituary_pronoun_after_a_named_doer_a_photographer_and_a_director_of_a_film_list(extractor):
+    text = ("Quilla Marsh, the film editor, died on Sunday. There she met Halvard Ventris, a directing student. "
+            "Her first feature was Tuesday (1979), a low-budget drama. Ventris directed it and she edited it. "
+            "Salt was shot by the cinematographer Tomas Velk, who also photographed Undertow. Away from Ventris, "
+            "she edited Kin (1994) and Weather (2002) for the director Sunita Varnstad.")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "editor", "Tuesday"), ("Halvard Ventris", "director", "Tuesday"),
+            ("Tomas Velk", "cinematographer", "Undertow"), ("Sunita Varnstad", "director", "Kin"),
+            ("Sunita Varnstad", "director", "Weather")} <= credits
+    assert not {c for c in credits if c[0] == "Halvard Ventris" and c[1] == "editor"}

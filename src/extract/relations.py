@@ -173,6 +173,7 @@ class SentenceReader:
         # the person a paragraph is about: named at the start of one of its sentences
         self.topic: Span | None = None
         self.last_topic: Span | None = None  # the topic of an earlier paragraph
+        self.before_opener: Span | str = SUBJECT  # who "she" was before this sentence named a new topic
         self.section: Span | None = None  # the person a header line names ("A, MFA in Film, 2014")
         self.line_start = 0  # where the current line (paragraph) starts
         self.genders: dict[str, int] = {}  # a topic's pronoun: 0 she, 1 he, as the text used it
@@ -300,6 +301,7 @@ class SentenceReader:
             self.topic, self.line_start = None, sent.span.start
         opener = next((p for p in sent.persons if p.start == self._after_label(sent)), None) or self._fronted(sent)
         if opener is not None:
+            self.before_opener = self.topic if self.topic is not None else SUBJECT
             self.topic = opener
             if self._header_line(sent, opener):
                 self.section = opener
@@ -405,6 +407,11 @@ class SentenceReader:
                 return self.narrator
             return SUBJECT if self.speaker is None else self.speaker
         if self.topic is not None and word not in self.others:
+            if sent.span.start <= self.topic.start < at and self.toks[at - 1].lower_ in {"and", "but", "while"} \
+                    and any(v.start == self.topic.end for v in sent.verbs):
+                if (gender := _gender(word)) is not None:
+                    self.genders.setdefault(self.topic.text, 1 - gender)
+                return self.before_opener  # "Moorhouse directed it and she edited it": someone else
             gender = _gender(word)
             known = self.genders.setdefault(self.topic.text, gender)
             if known is None or known == gender:
@@ -711,6 +718,30 @@ class SentenceReader:
                 t.is_punct and not t.is_quote for t in self.doc[i + 1:film.start]):
             return None
         return film
+
+    def _for_role(self, role: Span) -> bool:
+        """The role follows "for (the)": "for the director X"."""
+        i = role.start - 1
+        if i > 0 and self.toks[i].lower_ in {"the", "a"}:
+            i -= 1
+        return i >= 0 and self.toks[i].lower_ == "for"
+
+    def _film_run(self, sent: _Sentence, film: Span) -> list[Span]:
+        """The films listed together ending with `film`: "A (1994), B and C (2002)"."""
+        ends = {f.end: f for f in sent.films}
+        run, i = [film], film.start - 1
+        while i > sent.span.start:
+            tok = self.toks[i]
+            if tok.text == ")":
+                i = next((j for j in range(i, sent.span.start, -1) if self.toks[j].text == "("), sent.span.start) - 1
+            elif tok.lower_ in {",", "and"} or tok.is_quote:
+                i -= 1
+            elif i + 1 in ends and ends[i + 1] is not run[0]:
+                run.insert(0, ends[i + 1])
+                i = run[0].start - 1
+            else:
+                break
+        return run
 
     def _credit_as_film(self, sent: _Sentence, first: Span, last: Span) -> Span | None:
         """The film of "(his first) credit as ROLE came (in 1971) with/on X": the next film,
@@ -1168,6 +1199,8 @@ class SentenceReader:
         elif rule == "credit:apposition":  # "designer A on “X”", else the film talked about
             on = self._film_after(sent, agent.end) if not isinstance(agent, str) and agent.start >= last.end else None
             films = [f for f in [on or self._context_film(sent, first.start)] if f is not None]
+            if films and not on and self._for_role(first):
+                films = self._film_run(sent, films[0])  # "she edited A (1994) and B (2002) for the director X"
         elif rule == "credit:named":  # "the director, X, ..." or "X, the director, ..."
             link = last.end
             if agent.start > last.end:
