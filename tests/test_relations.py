@@ -1106,3 +1106,12 @@ def test_an_obituary_pronoun_after_a_named_doer_a_photographer_and_a_director_of
             ("Tomas Velk", "cinematographer", "Undertow"), ("Sunita Varnstad", "director", "Kin"),
             ("Sunita Varnstad", "director", "Weather")} <= credits
     assert not {c for c in credits if c[0] == "Halvard Ventris" and c[1] == "editor"}
+
+
+def test_a_role_opening_a_sentence_before_its_film_and_a_pronoun_as_the_object(extractor):
+    text = ("ATLANTA – Thandiwe Marsh is paid to look back. As script supervisor on the crime drama “Red Clay "
+            "County,” Marsh tracked every rolled sleeve and every line the actors changed. Sunita Varnstad hired "
+            "her as script supervisor in 2019.")
+    credits = _credits(_record(extractor, text))
+    assert ("Thandiwe Marsh", "script supervisor", "Red Clay County") in credits
+    assert not {c for c in credits if c[1] == "actor" or c[0] == "Sunita Varnstad"}

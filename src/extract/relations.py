@@ -76,8 +76,10 @@ DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "ou
                        "longtime", "long-time", "veteran", "fellow", "frequent", "also", "acclaimed", "award"}
 NAMING_WORDS = {"called", "titled", "entitled", "named"}
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
-              "comedy", "project", "picture", "thriller", "show", "story",
-              "screenplay", "script", "score", "soundtrack"}  # "the screenplay was written by X"
+              "comedy", "project", "picture", "thriller", "show", "story"}
+# ... and the parts of a film that "the ..." refers back to it by: "the screenplay was written by X"
+ARTICLES = {"a", "an", "the"}
+FILM_REFERENCES = FILM_WORDS | {"screenplay", "script", "score", "soundtrack"}
 HEADER_MARKS = {",", "—", "–", "(", "|"}  # what follows the name in a bio's header line
 # Words that go on describing a work after its kind: "Y's drama about ...", "Y's thriller set in ..."
 KIND_FOLLOWERS = {"about", "set", "starring", "with", "that", "which", "from", "in", "on", "of", "based"}
@@ -407,8 +409,9 @@ class SentenceReader:
                 return self.narrator
             return SUBJECT if self.speaker is None else self.speaker
         if self.topic is not None and word not in self.others:
-            if sent.span.start <= self.topic.start < at and self.toks[at - 1].lower_ in {"and", "but", "while"} \
-                    and any(v.start == self.topic.end for v in sent.verbs):
+            if sent.span.start <= self.topic.start < at and (self._object_pronoun(word, at) or (
+                    self.toks[at - 1].lower_ in {"and", "but", "while"}
+                    and any(v.start == self.topic.end for v in sent.verbs))):
                 if (gender := _gender(word)) is not None:
                     self.genders.setdefault(self.topic.text, 1 - gender)
                 return self.before_opener  # "Moorhouse directed it and she edited it": someone else
@@ -427,6 +430,11 @@ class SentenceReader:
             if other is not None:
                 return other
         return SUBJECT
+
+    def _object_pronoun(self, word: str, at: int) -> bool:
+        """"Farrow-Banks hired her as script supervisor": the object of a verb, not its doer."""
+        return word in {"her", "him"} and at + 1 < len(self.toks) and self.toks[at + 1].lower_ in {"as", "to"} \
+            and self.toks[at - 1].is_lower and self.toks[at - 1].lower_.endswith("ed")
 
     # ---- helpers -------------------------------------------------------------------------
     def _ref(self, span: Span | None) -> Ref | None:
@@ -597,7 +605,7 @@ class SentenceReader:
             if self.last_heading is not None and self._credit_line(sent, strict=True):
                 return self.last_heading  # "Director: X | Editor: Y" under an entry's heading
             return self.last_film
-        if any(t.lower_ in FILM_WORDS and not (k and lead[k - 1].lower_ in {"new", "next", "another"})
+        if any(t.lower_ in FILM_REFERENCES and not (k and lead[k - 1].lower_ in {"new", "next", "another"})
                for k, t in enumerate(lead)):
             return self.last_film  # "the film stars X", not "her new project with X"
         return None
@@ -893,7 +901,7 @@ class SentenceReader:
         """"“Low Water”, which I co-directed with my partner, Deshawn Pruitt", "I produced it
         alongside A", "wrote the screenplay with A": who shares it."""
         i = self._chain_end(sent, verb)
-        if i + 2 < sent.span.end and self.toks[i].lower_ == "the" and self.toks[i + 1].lower_ in FILM_WORDS:
+        if i + 2 < sent.span.end and self.toks[i].lower_ == "the" and self.toks[i + 1].lower_ in FILM_REFERENCES:
             i += 2  # "wrote the screenplay with A"
         elif i + 1 < sent.span.end and self.toks[i].lower_ == "it":
             i += 1
@@ -943,7 +951,7 @@ class SentenceReader:
         the films named before the verb."""
         end = self._chain_end(sent, verb)
         word = self.toks[end].lower_ if end < sent.span.end else ""
-        if word == "it" or (word == "the" and end + 1 < sent.span.end and self.toks[end + 1].lower_ in FILM_WORDS):
+        if word == "it" or (word == "the" and end + 1 < sent.span.end and self.toks[end + 1].lower_ in FILM_REFERENCES):
             return self._named_last(sent, verb.start)  # "it", "the film", "the score": the film named last
         before = [f for f in sent.films if f.end <= verb.start and not self._in_parens(f)]
         if word in {"both", "them"}:  # "she wrote “A” and “B”, and he has edited both"
@@ -1409,6 +1417,11 @@ class SentenceReader:
                                             and i != self._first_word(sent)):
             return None
         j = last.end + (last.end < sent.span.end and self.toks[last.end].text == ",")
+        film = next((f for f in sent.films if last.end < f.start <= last.end + 6), None)
+        if j < sent.span.end and self.toks[j].lower_ in {"on", "for"} and film is not None:
+            j = film.end  # "As script supervisor on the crime drama “X,” Marsh tracked"
+            while j < sent.span.end and (self.toks[j].is_quote or self.toks[j].text == ","):
+                j += 1
         if j >= sent.span.end:
             return None
         if self.toks[j].lower_ in PRONOUNS:
@@ -1430,7 +1443,9 @@ class SentenceReader:
                 return True  # "worked her way up to 2nd AD", "was promoted to producer"
             if tok.lower_ == "at" and i > sent.span.start and self.toks[i - 1].lower_ in TRY_WORDS:
                 return True  # "my first shot at 1st AD"
-            if tok.lower_ == "and" and seen:  # "was a co-producer of X and an executive producer of Y"
+            if tok.lower_ == "and" and seen and all(t.lower_ in ARTICLES | OWNERS | {"then", "later", "also"}
+                                                    for t in self.toks[i + 1:role.start]):
+                # "was a co-producer of X and an executive producer of Y" (not "and every line the actors")
                 before = [r for r in sent.roles if r.end <= i]
                 return bool(before) and self._introduced(before[-1], sent)
             if tok.lower_ in PREPOSITIONS or not (tok.is_alpha or tok.text in {"/", "-"}) or (tok.text[:1].isupper() and tok.lower_ != "a"):

@@ -129,11 +129,11 @@ class PersonNames:
             for start, end, after_word in self._pieces(doc, run):
                 start, end = _fit(start, self._headline_word(toks, start, end), ents)
                 if end - start == 1 or self._joined_word(toks, start, end):  # "Dragomir", "Ekdahl-Roos"
-                    if not self._org_context(doc, start, end) and not after_word:
+                    if not self._org_context(doc, start, end, busy) and not after_word:
                         parts.append(make_span(doc, start, end, "NAME_PART", "name:part"))
                     continue
                 cued = end in posts or self._cued(doc, start, cue_ends)
-                rule = self._judge(doc, start, end, cued, ner, need=2 if after_word else 1, alone=alone,
+                rule = self._judge(doc, start, end, cued, ner, need=2 if after_word else 1, alone=alone, busy=busy,
                                    block=self._in_credit_block(doc, start, role_ends))
                 if rule:
                     people.append(make_span(doc, start, end, "PERSON", rule))
@@ -308,7 +308,8 @@ class PersonNames:
                 and text not in self.rules.given_names and text not in self.rules.surnames)
 
     def _judge(self, doc: Doc, start: int, end: int, cued: bool, ner: set[int],
-               need: int = 1, alone: Counter | None = None, block: bool = False) -> str | None:
+               need: int = 1, alone: Counter | None = None, block: bool = False, busy: set[int] = frozenset()
+               ) -> str | None:
         """The rule that makes this span a person, or None. An optional pretrained pipeline's
         PERSON entity counts as one more piece of evidence; so does a last word that stands
         alone elsewhere in the text at least twice (a family name used on its own)."""
@@ -316,7 +317,7 @@ class PersonNames:
         text = text_of(doc, start, end)
         if PLACE_ADJECTIVE.search(text):
             return None  # "Austin-raised", "Lagos-born": a place made an adjective
-        if self._org_context(doc, start, end) or (text in self.rules.brands and not cued):
+        if self._org_context(doc, start, end, busy) or (text in self.rules.brands and not cued):
             return None
         if start > 0 and toks[start - 1].lower_ in PLACE_BEFORE and not (
                 end < len(doc) and toks[end].text in {"'s", "’s"}):
@@ -374,7 +375,7 @@ class PersonNames:
             i -= 1
         return i < start and i in role_ends
 
-    def _org_context(self, doc: Doc, start: int, end: int) -> bool:
+    def _org_context(self, doc: Doc, start: int, end: int, busy: set[int]) -> bool:
         """An organisation cue shortly before the name ("brands such as X", "the band X")
         or right after it ("a X sneaker campaign", "a X commercial")."""
         toks = tokens(doc)
@@ -387,6 +388,8 @@ class PersonNames:
         i = start - 1
         while i >= max(0, start - window) and not toks[i].is_sent_start:
             word = toks[i]
+            if i in busy:
+                return False  # a film's title ends the context: "the drama “Red Clay County,” Marsh"
             if self._org_cue(word):
                 return True
             if not (word.lower_ in LIST_GLUE or is_name_token(word) or word.is_upper or word.is_punct):
