@@ -77,8 +77,8 @@ DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "ou
 NAMING_WORDS = {"called", "titled", "entitled", "named"}
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
               "comedy", "project", "picture", "thriller", "show", "story"}
-# ... and the parts of a film that "the ..." refers back to it by: "the screenplay was written by X"
 ARTICLES = {"a", "an", "the"}
+# ... and the parts of a film that "the ..." refers back to it by: "the screenplay was written by X"
 FILM_REFERENCES = FILM_WORDS | {"screenplay", "script", "score", "soundtrack"}
 HEADER_MARKS = {",", "—", "–", "(", "|"}  # what follows the name in a bio's header line
 # Words that go on describing a work after its kind: "Y's drama about ...", "Y's thriller set in ..."
@@ -409,12 +409,10 @@ class SentenceReader:
                 return self.narrator
             return SUBJECT if self.speaker is None else self.speaker
         if self.topic is not None and word not in self.others:
-            if sent.span.start <= self.topic.start < at and (self._object_pronoun(word, at) or (
-                    self.toks[at - 1].lower_ in {"and", "but", "while"}
-                    and any(v.start == self.topic.end for v in sent.verbs))):
+            if self._not_the_topic(word, sent, at):
                 if (gender := _gender(word)) is not None:
                     self.genders.setdefault(self.topic.text, 1 - gender)
-                return self.before_opener  # "Moorhouse directed it and she edited it": someone else
+                return self.before_opener
             gender = _gender(word)
             known = self.genders.setdefault(self.topic.text, gender)
             if known is None or known == gender:
@@ -431,10 +429,16 @@ class SentenceReader:
                 return other
         return SUBJECT
 
-    def _object_pronoun(self, word: str, at: int) -> bool:
-        """"Farrow-Banks hired her as script supervisor": the object of a verb, not its doer."""
-        return word in {"her", "him"} and at + 1 < len(self.toks) and self.toks[at + 1].lower_ in {"as", "to"} \
-            and self.toks[at - 1].is_lower and self.toks[at - 1].lower_.endswith("ed")
+    def _not_the_topic(self, word: str, sent: _Sentence, at: int) -> bool:
+        """The pronoun stands beside the topic this sentence named, so it is someone else: the doer
+        of a second clause ("Moorhouse directed it and she edited it") or an object
+        ("Farrow-Banks hired her as script supervisor")."""
+        if not sent.span.start <= self.topic.start < at:
+            return False
+        if word in {"her", "him"} and at + 1 < len(self.toks) and self.toks[at + 1].lower_ in {"as", "to"}:
+            return self.toks[at - 1].is_lower and self.toks[at - 1].lower_.endswith("ed")
+        doing = any(v.start == self.topic.end for v in sent.verbs)
+        return doing and self.toks[at - 1].lower_ in {"and", "but", "while"}
 
     # ---- helpers -------------------------------------------------------------------------
     def _ref(self, span: Span | None) -> Ref | None:
