@@ -1115,3 +1115,25 @@ def test_a_role_opening_a_sentence_before_its_film_and_a_pronoun_as_the_object(e
     credits = _credits(_record(extractor, text))
     assert ("Thandiwe Marsh", "script supervisor", "Red Clay County") in credits
     assert not {c for c in credits if c[1] == "actor" or c[0] == "Sunita Varnstad"}
+
+
+def test_a_cast_list_in_the_past_tense_and_items_whose_words_are_also_places(extractor):
+    text = ("Tin Harbour is a 1931 silent film directed by Ilvana Maretsku. The cast included Mane Okorafor, "
+            "Halvard York, Red Lanterns and Sakribai. Weather is a 1969 drama film. It stars Tomas Velk, "
+            "Susannah York, Red Buttons and Gig Young.")
+    credits = _credits(_record(extractor, text))
+    assert {(name, "actor", "Tin Harbour") for name in ("Mane Okorafor", "Halvard York", "Red Lanterns", "Sakribai")
+            } <= credits
+    assert {(name, "actor", "Weather") for name in ("Tomas Velk", "Susannah York", "Red Buttons", "Gig Young")
+            } <= credits
+    assert not {c for c in credits if c[0] in {"Susannah", "Halvard", "York"}}
+
+
+def test_a_name_before_life_dates_is_a_person_whatever_the_name_lists_know(extractor):
+    text = ("Vineeth Oyelakan (born 1 October 1985) is a Malayalam film director. He directed the film Thira in 2013. "
+            "Ilvana Maretsku (1940–2016) was a cinematographer. Taste of Cherry (1997) won a prize.")
+    record = _record(extractor, text)
+    people = {p["name"] for p in record["people"]}
+    assert {"Vineeth Oyelakan", "Ilvana Maretsku"} <= people
+    assert "Taste of Cherry" not in people
+    assert ("Vineeth Oyelakan", "director", "Thira") in _credits(record)

@@ -37,7 +37,8 @@ ROLE_GLUE = {"and", "&", ",", "/"}  # between the role words of a headline ("Edi
 # name lists do not know it; after a cast cue a single name too ("starring Jayaram"), not
 # after "produced by" (companies produce).
 CAST_CUES = {"starring", "co-starring", "stars", "cast of", "cast:", "featuring", "cast is led by", "cast includes",
-             "cast will include"}
+             "cast will include", "cast included", "cast also includes", "cast also included", "cast featured",
+             "cast features", "cast consisted of", "cast consists of"}
 LIST_CUES = CAST_CUES | {"directed by", "produced by", "written by", "music by", "shot by", "edited by", "created by"}
 # The second half of a compound modifier after a place ("Belgrade-born", "Paris-based"; also
 # any word in -ed): it ends a name, unlike the second half of "Kar-wai".
@@ -53,6 +54,9 @@ HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Mr", "Ms", "Mrs", "Dr", "Mi
 # After these words a capitalised pair is more often a place than a person.
 PLACE_BEFORE = {"in", "around", "near", "across", "outside", "inside", "from", "at", "to", "toward", "towards"}
 PLACE_ADJECTIVE = re.compile(r"-(?:[a-z]+ed|born|based)$")
+# Words that open a bracket of life dates after a name ("(born 1985)", "(née Okafor)").
+LIFE_WORDS = {"born", "née", "nee", "b."}
+LIFESPAN = re.compile(r"\b\d{4}\b.*[-–—].*\b\d{4}\b")  # "1940–2016", "22 June 1940 – 4 July 2016"
 # Entity labels of pretrained pipelines (OntoNotes, WikiNER) that name people.
 PERSON_LABELS = {"PERSON", "PER"}
 
@@ -88,6 +92,19 @@ def _known(word: str, names: frozenset[str]) -> bool:
 
 def fold_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _life_dates(toks: list[Token], end: int) -> bool:
+    """A bracket of birth or life dates right after the name, as an encyclopaedia opens a
+    biography: "(born 1 October 1985)", "(née Smith)", "(Hindi: …; born …)", "(1940–2016)"."""
+    if end >= len(toks) or toks[end].text != "(":
+        return False
+    inside = []
+    for tok in toks[end + 1:end + 16]:
+        if tok.text == ")":
+            break
+        inside.append(tok)
+    return bool({t.lower_ for t in inside} & LIFE_WORDS) or bool(LIFESPAN.search(" ".join(t.text for t in inside)))
 
 
 class PersonNames:
@@ -346,6 +363,8 @@ class PersonNames:
             evidence.append("repeated")
         if block:
             evidence.append("credit-block")
+        if _life_dates(toks, end):
+            evidence.append("born")
         score = len(evidence) + (self.settings.person_cue_weight if cued else 0.0)
         if cued:
             evidence.append("cue")
@@ -409,14 +428,20 @@ class PersonNames:
         toks = tokens(doc)
         people_at = {s.start: s for s in people}
         parts_at = {s.start: s for s in parts}
-        promoted = []
+        promoted, dropped = [], set()
         lists = [(cue.end, cue.text.lower() in CAST_CUES) for cue in self.person_cues.spans(doc)
                  if cue.text.lower() in LIST_CUES or cue.text.endswith(":")]
         lists += [(end + 1, False) for _, _, end in self.roles.ranges(doc)
                   if end < len(doc) and toks[end].lower_ in {":", "is", "are", "was", "were"}]
         for i, singles in lists:
             while i < len(doc):
-                if i in people_at:
+                item = self._cast_item(toks, i, busy) if singles else None
+                if item and not (i in people_at and people_at[i].end >= item):
+                    dropped.add(i)  # "Susannah York", "Red Buttons": the whole item is the name
+                    parts_at.pop(i, None)
+                    promoted.append(Span(doc, i, item))
+                    i = item
+                elif i in people_at:
                     i = people_at[i].end
                 elif i in parts_at and singles:
                     promoted.append(parts_at.pop(i))
@@ -438,8 +463,22 @@ class PersonNames:
                     i = next((j + 1 for j in range(i, min(len(doc), i + 12)) if toks[j].text == ")"), len(doc))
                 else:
                     break
+        people = [p for p in people if p.start not in dropped]
         people += [make_span(doc, s.start, s.end, "PERSON", "name:listed") for s in promoted]
         return sorted(people, key=lambda s: s.start), list(parts_at.values())
+
+    @staticmethod
+    def _cast_item(toks: list[Token], i: int, busy: set[int]) -> int | None:
+        """The end of a cast list's item of two to four capitalised words that runs up to the
+        list's next comma, "and" or full stop ("It stars A, Susannah York, Red Buttons and B"):
+        such an item is one name even when its words are also places or ordinary words."""
+        end = i
+        while end < len(toks) and end - i < MAX_NAME_WORDS and end not in busy and _name_text(toks[end].text) \
+                and (end == i or not toks[end].is_sent_start):
+            end += 1
+        if end - i < 2 or end >= len(toks) or toks[end].text not in {",", "and", "&", ".", ";"}:
+            return None
+        return end
 
     def _subject_names(self, doc: Doc, names: list[Span]) -> list[Span]:
         """Names right after a subject cue, role words in between skipped ("Spotlight: Stunt
