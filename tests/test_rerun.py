@@ -95,8 +95,10 @@ def _many(folder: Path, copies: int) -> None:
 
 def _extract(args: list[str]) -> subprocess.Popen:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
+    # a test run started in the background inherits an ignored SIGINT; the run must see it as a user would
     return subprocess.Popen([sys.executable, "-m", "extract", "run", *args], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
