@@ -1137,3 +1137,14 @@ def test_a_name_before_life_dates_is_a_person_whatever_the_name_lists_know(extra
     assert {"Vineeth Oyelakan", "Ilvana Maretsku"} <= people
     assert "Taste of Cherry" not in people
     assert ("Vineeth Oyelakan", "director", "Thira") in _credits(record)
+
+
+def test_a_title_described_as_the_nth_feature_after_a_place_and_a_place_made_an_adjective(extractor):
+    text = ("Rosalind Achebe leads cast of Atlanta-set family drama\n\n"
+            "Fernweh Pictures announced that filming has begun in Atlanta on The Orrin Keepers, the second feature "
+            "from writer-director Amara Nwosu. The film stars Rosalind Achebe and Tom Varga.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"The Orrin Keepers"}
+    credits = _credits(record)
+    assert {("Amara Nwosu", "director", "The Orrin Keepers"), ("Rosalind Achebe", "actor", "The Orrin Keepers")
+            } <= credits

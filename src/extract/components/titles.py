@@ -163,6 +163,10 @@ def _credit_follows(toks: list[Token], comma: int) -> bool:
     return len(words) > 1 and words[0] in CREDIT_PARTICIPLES and words[1] == "by"
 
 
+# After "the" in a description, words that place a film in a career ("X, the second feature from Y").
+SEQUENCE_WORDS = {"first", "second", "third", "fourth", "fifth", "latest", "new", "next", "upcoming", "final"}
+
+
 def _after_at(toks: list[Token], start: int) -> bool:
     """The words at `start` follow "at", alone or in a list of bracketed items ("at Cambridge
     (2007), Oxford (2009-2014), Harvard (2011)")."""
@@ -888,8 +892,9 @@ class FilmTitles:
             credited = _credit_follows(toks, i)
             if t.i == 0 or not (credited or self._described_as(doc, t.i, cue_starts)):
                 continue
-            if not credited and toks[t.i + 1].lower_ not in {"a", "an", "her", "his", "my", "their", "our"}:
-                continue
+            if not credited and toks[t.i + 1].lower_ not in {"a", "an", "her", "his", "my", "their", "our"} and not (
+                    toks[t.i + 1].lower_ == "the" and t.i + 2 < len(doc) and toks[t.i + 2].lower_ in SEQUENCE_WORDS):
+                continue  # "X, the second feature from ...", not "Sam, the film's producer"
             start = t.i
             while start > 0 and (_is_cap(toks[start - 1].text) or (
                     toks[start - 1].lower_ in SMALL_WORDS - {"and", "&"} and start - 2 >= 0
@@ -899,7 +904,11 @@ class FilmTitles:
                 if toks[start].is_sent_start:
                     break
             start = self._after_role(doc, start, t.i)
-            while start < t.i and toks[start].lower_ in SMALL_WORDS:
+            # "in Atlanta on The Architecture of Leaving": a capitalised article after a small word starts the title
+            article = next((k for k in range(t.i - 1, start, -1) if toks[k].text in {"The", "A", "An"}
+                            and toks[k - 1].is_lower and toks[k - 1].lower_ in SMALL_WORDS), None)
+            start = start if article is None else article
+            while article is None and start < t.i and toks[start].lower_ in SMALL_WORDS:
                 start += 1
             if credited and (any(w.lower_ == "by" for w in toks[start:t.i])  # "Directed by X, produced by"
                              or t.i - start == 1 and start > 0 and toks[start - 1].lower_ in PLACE_BEFORE):
@@ -1012,6 +1021,8 @@ class FilmTitles:
             return True
         if end < len(doc) and (toks[end].text in POSSESSIVES or _bare_possessive(toks, end)):
             return True  # "the film Orrin Gate, Tom Ruel's debut": an owner, not a title
+        if end + 1 < len(doc) and toks[end].text == "-" and not toks[end - 1].whitespace_ and toks[end + 1].is_lower:
+            return True  # "the cast of Atlanta-set family drama": a place made an adjective
         return first and self._looks_like_person(doc[i:end], cued=cued)
 
     @staticmethod
