@@ -1148,3 +1148,11 @@ def test_a_title_described_as_the_nth_feature_after_a_place_and_a_place_made_an_
     credits = _credits(record)
     assert {("Amara Nwosu", "director", "The Orrin Keepers"), ("Rosalind Achebe", "actor", "The Orrin Keepers")
             } <= credits
+
+
+def test_titles_with_and_or_a_capitalised_from_stay_whole_in_a_credit_list(extractor):
+    text = ("I’m an editor. Her first feature, Salt and Honey, which Priya directed and I edited, premiered in 2019. "
+            "My credits include Salt and Honey, The Weight of Small Things and Nobody From Nowhere. I also served "
+            "as additional editor on Tomorrow and Tomorrow, a documentary about two sisters.")
+    titles = {f["title"] for f in _record(extractor, text)["films"]}
+    assert titles == {"Salt and Honey", "The Weight of Small Things", "Nobody From Nowhere", "Tomorrow and Tomorrow"}

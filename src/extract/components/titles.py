@@ -735,10 +735,11 @@ class FilmTitles:
 
     @staticmethod
     def _rejoined(doc: Doc, found: list[Span]) -> list[Span]:
-        """A title with a comma in it, found whole once (in quotes, on a filmography line), is
-        whole where it is repeated: "shot Dry County and Red Clay, Blue Sky" names two films."""
+        """A title with a comma or "and" in it, found whole once (in quotes, after a cue in the
+        singular), is whole where it is repeated: "shot Dry County and Red Clay, Blue Sky" names
+        two films, "my credits include Salt and Honey, ..." one."""
         toks = tokens(doc)
-        whole = [s for s in found if any(t.text == "," for t in toks[s.start:s.end])]
+        whole = [s for s in found if any(t.lower_ in {",", "and", "&"} for t in toks[s.start:s.end])]
         if not whole:
             return found
         lowers = doc.to_array(LOWER)
@@ -896,8 +897,10 @@ class FilmTitles:
                     toks[t.i + 1].lower_ == "the" and t.i + 2 < len(doc) and toks[t.i + 2].lower_ in SEQUENCE_WORDS):
                 continue  # "X, the second feature from ...", not "Sam, the film's producer"
             start = t.i
+            # described in the singular, "and" may be inside: "Tomorrow and Tomorrow, a documentary about"
+            inner = SMALL_WORDS if not credited else SMALL_WORDS - {"and", "&"}
             while start > 0 and (_is_cap(toks[start - 1].text) or (
-                    toks[start - 1].lower_ in SMALL_WORDS - {"and", "&"} and start - 2 >= 0
+                    toks[start - 1].lower_ in inner and start - 2 >= 0
                     and _is_cap(toks[start - 2].text))) \
                     and not toks[start - 1].is_space:
                 start -= 1
@@ -986,7 +989,7 @@ class FilmTitles:
                 joined = self._title_end(doc, i, allow_and=True)
                 if joined > end and not self._looks_like_person(doc[end + 1:joined]):
                     end = joined
-            end = next((k for k in range(i, end) if toks[k].lower_ in cut_at), end)
+            end = next((k for k in range(i, end) if toks[k].lower_ in cut_at and toks[k].is_lower), end)  # not "From"
             if self._not_listed_title(doc, i, end, first=not out, cued=cued):
                 break
             if self._modifier(toks, i, end):
