@@ -1156,3 +1156,12 @@ def test_titles_with_and_or_a_capitalised_from_stay_whole_in_a_credit_list(extra
             "as additional editor on Tomorrow and Tomorrow, a documentary about two sisters.")
     titles = {f["title"] for f in _record(extractor, text)["films"]}
     assert titles == {"Salt and Honey", "The Weight of Small Things", "Nobody From Nowhere", "Tomorrow and Tomorrow"}
+
+
+def test_the_nth_feature_from_an_award_winner_and_a_title_opening_with_a_question_word(extractor):
+    text = ("EXCLUSIVE: Noor Haddad has joined the cast of What We Carried From Home, the second feature from "
+            "Sundance Grand Jury Prize winner Mei-lin Tsao. Cameras roll next month.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"What We Carried From Home"}
+    assert {("Mei-lin Tsao", "director", "What We Carried From Home"),
+            ("Noor Haddad", "actor", "What We Carried From Home")} == _credits(record)

@@ -514,9 +514,10 @@ class SentenceReader:
         by_start = {p.start: p for p in sent.persons}
         verbs = {v.start for v in sent.verbs}  # "directed by X and starring Y": the list ends at "starring"
         out, i, end = [], start, sent.span.end
-        lead = next((j for j in range(start, min(end, start + 5)) if j in by_start), None)
+        lead = next((j for j in range(start, min(end, start + 7)) if j in by_start), None)
         if lead is not None and all(t.is_lower or t.text == "," or t.lower_ in PRONOUNS or t.is_title
-                                    for t in self.doc[start:lead]) and self.toks[start].lower_ in DESCRIBERS:
+                                    for t in self.doc[start:lead]) and (
+                self.toks[start].lower_ in DESCRIBERS and lead - start < 5 or self._award_label(start, lead)):
             i = lead
         while i < end:
             tok = self.toks[i]
@@ -543,6 +544,13 @@ class SentenceReader:
             else:
                 break
         return out
+
+    def _award_label(self, start: int, lead: int) -> bool:
+        """Capitalised words and one lower-case noun before a name: "from Sundance Grand Jury
+        Prize winner Mei-lin Tsao", "by Oscar nominee X"."""
+        toks = self.toks
+        return lead - start >= 2 and toks[lead - 1].is_lower and toks[lead - 1].is_alpha \
+            and all(t.is_title for t in toks[start:lead - 1])
 
     def _and_by(self, sent: _Sentence, verb: Span, start: int) -> list[Span]:
         """A second agent phrase of the same verb: "produced by A for X and by B for Y"."""

@@ -163,8 +163,16 @@ def _credit_follows(toks: list[Token], comma: int) -> bool:
     return len(words) > 1 and words[0] in CREDIT_PARTICIPLES and words[1] == "by"
 
 
+QUESTION_WORDS = {"what", "whatever", "when", "where", "who", "why", "how"}
 # After "the" in a description, words that place a film in a career ("X, the second feature from Y").
 SEQUENCE_WORDS = {"first", "second", "third", "fourth", "fifth", "latest", "new", "next", "upcoming", "final"}
+
+
+def _question_word_title(toks: list[Token], i: int) -> bool:
+    """A capitalised question word before another capitalised word inside a sentence starts a
+    title: "the cast of What We Carried From Home", "Where the Crawdads Sing, a drama"."""
+    return toks[i].lower_ in QUESTION_WORDS and not toks[i].is_sent_start and i + 1 < len(toks) \
+        and toks[i + 1].text[:1].isupper()
 
 
 def _after_at(toks: list[Token], start: int) -> bool:
@@ -919,7 +927,8 @@ class FilmTitles:
             if start < t.i and t.i - start <= self.settings.max_title_words \
                     and not self._looks_like_person(doc[start:t.i], cued=not credited) \
                     and not (start > 0 and toks[start - 1].lower_ in {"by", "at"}) \
-                    and not (toks[start].lower_ in STOP_WORDS and toks[start].lower_ not in {"the", "a", "an"}):
+                    and not (toks[start].lower_ in STOP_WORDS and toks[start].lower_ not in {"the", "a", "an"}
+                             and not _question_word_title(toks, start)):
                 out.append(make_span(doc, start, t.i, "FILM", "film:described"))
         return out
 
@@ -1037,7 +1046,8 @@ class FilmTitles:
         first = toks[i]
         if first.text in OPEN_QUOTES or not _is_cap(first.text):
             return i
-        if not line and first.lower_ in (PRONOUNS if listed else STOP_WORDS - {"the", "a", "an"}):
+        if not line and first.lower_ in (PRONOUNS if listed else STOP_WORDS - {"the", "a", "an"}) \
+                and not _question_word_title(toks, i):
             return i
         end = i
         while end < len(doc) and not toks[end].is_space and not (end > i and toks[end].is_sent_start):
