@@ -1165,3 +1165,11 @@ def test_the_nth_feature_from_an_award_winner_and_a_title_opening_with_a_questio
     assert {f["title"] for f in record["films"]} == {"What We Carried From Home"}
     assert {("Mei-lin Tsao", "director", "What We Carried From Home"),
             ("Noor Haddad", "actor", "What We Carried From Home")} == _credits(record)
+
+
+def test_a_bare_family_name_shared_with_a_relative_stays_the_main_persons(extractor):
+    text = ("Harold Brennan, the production designer, died Sunday at his home. He was 84. His son, Thomas Brennan, "
+            "said the cause was Parkinson’s disease.\n\nBorn in Pittsburgh, Brennan graduated from Carnegie Mellon "
+            "University with a BFA in scenic design.")
+    record = _record(extractor, text)
+    assert {(e["person"], e["school"]) for e in record["education"]} == {("Harold Brennan", "Carnegie Mellon University")}

@@ -38,6 +38,19 @@ def _after_born(span: Span) -> bool:
     return span.start > 0 and tokens(span.doc)[span.start - 1].lower_ in BIRTH_WORDS
 
 
+def _after_kin(span: Span, kin_words: frozenset[str]) -> bool:
+    """The name follows a kinship word, maybe with a comma and lower-case words between: "His
+    son, Thomas Brennan", "his wife, the costume designer Ruth Brennan", "the son of X"."""
+    toks = tokens(span.doc)
+    for i in range(span.start - 1, max(-1, span.start - 6), -1):
+        word = toks[i].lower_
+        if word in kin_words:
+            return True
+        if not (toks[i].is_lower or word in {",", "-"}):
+            return False
+    return False
+
+
 def _sentence_starts(docs: list[tuple[int, Doc]]) -> frozenset[int]:
     """Where the articles' sentences start, at their first word."""
     out = set()
@@ -63,7 +76,10 @@ class ArticleBuilder:
         lines = frozenset(m.end() for m in LINE_START.finditer(article.text))
         if full and min(ref.start for ref, _ in full) < self.settings.subject_opening_chars:
             lines |= _sentence_starts(docs)  # a biography: "… Brewster. Brewster attended …" is its subject
-        people = fold_people(full, parts, cued, self.settings.shared_name_near_chars, lines, self.rules.nicknames)
+        relatives = frozenset(char_range(s)[0] + off for off, d in docs for s in d.spans["people"]
+                              if _after_kin(s, self.rules.kin_words))
+        people = fold_people(full, parts, cued, self.settings.shared_name_near_chars, lines, self.rules.nicknames,
+                             relatives)
         films = fold_short_titles(fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs
                                                for s in d.spans["films"]]))
         schools = fold_owned_schools(fold_titles([(Ref.of(s, off), s.label_, s.id_) for off, d in docs

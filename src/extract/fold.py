@@ -81,13 +81,16 @@ def name_key(text: str) -> tuple[str, ...]:
 
 def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: frozenset[int] = frozenset(),
                 near: int = 200, line_starts: frozenset[int] = frozenset(),
-                nicknames: Mapping[str, frozenset[str]] | None = None) -> list[Entity]:
+                nicknames: Mapping[str, frozenset[str]] | None = None,
+                relatives: frozenset[int] = frozenset()) -> list[Entity]:
     """People of one article from full-name mentions (with the rule that found each) and
     single-word mentions; see the module docstring for the rules. `subject_at`: where the
     headline names the profiled person, whose claim to a shared short form comes first;
     `near`: how close before a shared short form a full mention must be to claim it;
     `line_starts`: where lines start (a shared short form opening a paragraph is the main person's);
-    `nicknames`: folded given name -> the given names it may stand for ("walt" -> {"walter"})."""
+    `nicknames`: folded given name -> the given names it may stand for ("walt" -> {"walter"});
+    `relatives`: where a full name follows a kinship word ("His son, Thomas Brennan"): a person
+    named in full only there leaves a shared short form to the others."""
     nick = _Nicknames(nicknames or {})
     entities: list[Entity] = []
     full = list({ref.start: (ref, rule) for ref, rule in full}.values())  # a span found twice counts once
@@ -111,11 +114,18 @@ def fold_people(full: list[tuple[Ref, str]], parts: list[Ref], subject_at: froze
         hosts = [e for e in entities if key[0] in e.key] or [
             e for e in entities if len(e.key) > 1 and nick.same(key[0], e.key[0])]  # "Maddie"
         if len(hosts) > 1:
+            hosts = [e for e in hosts if not _relative(e, relatives)] or hosts
+        if len(hosts) > 1:
             profiled = [e for e in hosts if any(m.start in subject_at for m in e.mentions)]
             hosts = profiled if len(profiled) == 1 else _nearest_before(hosts, ref, 0 if ref.start in line_starts else near)
         if len(hosts) == 1:
             hosts[0].mentions.append(ref)
     return entities
+
+
+def _relative(e: Entity, relatives: frozenset[int]) -> bool:
+    """Every full mention of the person follows a kinship word."""
+    return all(m.start in relatives for m in e.mentions if len(m.text.split()) > 1)
 
 
 def _birth_name_host(entities: list[Entity]) -> Callable[[Entity], Entity | None]:

@@ -75,6 +75,7 @@ class Rules:
     role_objects: dict[str, str]
     common_words: frozenset[str]
     speech_verbs: frozenset[str]
+    kin_words: frozenset[str]
     fingerprint: str
 
 
@@ -221,5 +222,6 @@ def load_rules(rules_dir: Path) -> Rules:
         role_objects={p: r for p, r in load_table(d / "role_objects.tsv", 2, {1: role_values})},
         common_words=frozenset(load_list(d / "common_words.txt")),
         speech_verbs=frozenset(w.lower() for w in load_list(d / "speech_verbs.txt")),
+        kin_words=frozenset(w.lower() for w in load_list(d / "kin_words.txt")),
         fingerprint=fingerprint(d),
     )
