@@ -1173,3 +1173,14 @@ def test_a_bare_family_name_shared_with_a_relative_stays_the_main_persons(extrac
             "University with a BFA in scenic design.")
     record = _record(extractor, text)
     assert {(e["person"], e["school"]) for e in record["education"]} == {("Harold Brennan", "Carnegie Mellon University")}
+
+
+def test_a_role_and_a_copula_after_an_owner_or_and_credits_the_film_just_talked_about(extractor):
+    text = ("Definitely The Islands Between Us, my first feature documentary. After that I made Half of Everything "
+            "(2021), about my grandmother’s sisters. That one had an actual crew. My producer was Cathal Doyle, and "
+            "the DP was Rónán Mac Giolla Bhríde. The title comes from “The Boston Burglar,” the old ballad my "
+            "grandmother sang.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"The Islands Between Us", "Half of Everything"}
+    assert {("Cathal Doyle", "producer", "Half of Everything"),
+            ("Rónán Mac Giolla Bhríde", "cinematographer", "Half of Everything")} <= _credits(record)

@@ -1221,6 +1221,9 @@ class SentenceReader:
             films = [f for f in [on or self._context_film(sent, first.start)] if f is not None]
             if films and not on and self._for_role(first):
                 films = self._film_run(sent, films[0])  # "she edited A (1994) and B (2002) for the director X"
+            if not films and self.last_film is not None and self.toks[last.end].lower_ in ROLE_COPULA \
+                    and self.toks[first.start - 1].lower_ in DEFINITE | OWNERS:
+                films = [self.last_film]  # "The director was Frank DeLuca": of the film just talked about
         elif rule == "credit:named":  # "the director, X, ..." or "X, the director, ..."
             link = last.end
             if agent.start > last.end:
@@ -1301,6 +1304,14 @@ class SentenceReader:
         return next((j for j in range(end - 2, max(sent.span.start, end - 20) - 1, -1)
                      if self.toks[j].text == "("), end)
 
+    def _role_opens(self, sent: _Sentence, first: Span) -> bool:
+        """The role opens the sentence or a clause after ", and", maybe after "the" or an owner:
+        "Executive producers are", "My producer was", "…, and the DP was"."""
+        k, opening = first.start - 1, self._first_word(sent)
+        if k >= opening and self.toks[k].lower_ in OWNERS | {"the"}:
+            k -= 1
+        return k < opening or (k > opening and self.toks[k].lower_ == "and" and self.toks[k - 1].text == ",")
+
     def _noun_agent(self, sent: _Sentence, first: Span, last: Span, taken: set[int]
                     ) -> tuple[Span | str, str] | None:
         """Who holds the role, and by which shape:
@@ -1317,8 +1328,8 @@ class SentenceReader:
             return by_start[end], "credit:apposition"
         nxt = self.toks[end].text if end < sent.span.end else ""
         if nxt.lower() in {"the", ":"} | ROLE_COPULA and end + 1 in by_start \
-                and (nxt.lower() not in ROLE_COPULA or first.start == self._first_word(sent)):
-            end += 1  # "DP: X", "Executive producers are X and Y"
+                and (nxt.lower() not in ROLE_COPULA or self._role_opens(sent, first)):
+            end += 1  # "DP: X", "Executive producers are X and Y", "My producer was X, and the DP was Y"
         if end in by_start:
             taken.add(end)
             return by_start[end], "credit:apposition"

@@ -168,6 +168,11 @@ QUESTION_WORDS = {"what", "whatever", "when", "where", "who", "why", "how"}
 SEQUENCE_WORDS = {"first", "second", "third", "fourth", "fifth", "latest", "new", "next", "upcoming", "final"}
 
 
+def _opening_adverb(tok: Token) -> bool:
+    """A sentence's first word that is an adverb in -ly: "Definitely The Islands Between Us, my first"."""
+    return tok.is_sent_start and tok.lower_.endswith("ly") and tok.is_title and len(tok) > 4
+
+
 def _question_word_title(toks: list[Token], i: int) -> bool:
     """A capitalised question word before another capitalised word inside a sentence starts a
     title: "the cast of What We Carried From Home", "Where the Crawdads Sing, a drama"."""
@@ -916,8 +921,8 @@ class FilmTitles:
                     break
             start = self._after_role(doc, start, t.i)
             # "in Atlanta on The Architecture of Leaving": a capitalised article after a small word starts the title
-            article = next((k for k in range(t.i - 1, start, -1) if toks[k].text in {"The", "A", "An"}
-                            and toks[k - 1].is_lower and toks[k - 1].lower_ in SMALL_WORDS), None)
+            article = next((k for k in range(t.i - 1, start, -1) if toks[k].text in {"The", "A", "An"} and (
+                toks[k - 1].is_lower and toks[k - 1].lower_ in SMALL_WORDS or _opening_adverb(toks[k - 1]))), None)
             start = start if article is None else article
             while article is None and start < t.i and toks[start].lower_ in SMALL_WORDS:
                 start += 1
