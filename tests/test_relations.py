@@ -1184,3 +1184,12 @@ def test_a_role_and_a_copula_after_an_owner_or_and_credits_the_film_just_talked_
     assert {f["title"] for f in record["films"]} == {"The Islands Between Us", "Half of Everything"}
     assert {("Cathal Doyle", "producer", "Half of Everything"),
             ("Rónán Mac Giolla Bhríde", "cinematographer", "Half of Everything")} <= _credits(record)
+
+
+def test_a_film_by_a_with_crew_in_brackets_credits_each_role_to_the_entrys_film(extractor):
+    text = ("AND THEN THE RAIN\nScotland 2024 · 12 min · English\n\nA pier, a funfair that never opened, and two "
+            "sisters.\n\nA film by Jamie Okoro, with Ruaridh MacLeod (DP) and Fionnuala Byrne (1st AD).")
+    credits = _credits(_record(extractor, text))
+    film = "AND THEN THE RAIN"
+    assert {("Jamie Okoro", "director", film), ("Ruaridh MacLeod", "cinematographer", film),
+            ("Fionnuala Byrne", "first assistant director", film)} == credits

@@ -524,8 +524,9 @@ class SentenceReader:
             if i in by_start:
                 if by_start[i].end < end and self.toks[by_start[i].end].text in {"'s", "’s"}:
                     break  # "by Noor Haddad, Omar Haddad-Lennox's sister", "featuring Clancy's hero"
-                if out and (self._opens_clause(by_start[i], end) or self._with_doing(by_start[i], end)):
-                    break  # "created by A, and Okafor served as ...", "by A, with B serving as ..."
+                if out and (self._opens_clause(by_start[i], end) or self._with_doing(by_start[i], end)
+                            or self._own_role(sent, by_start[i])):
+                    break  # "created by A, and Okafor served as ...", "by A, with B serving as ...", "B (DP)"
                 out.append(by_start[i])
                 i = by_start[i].end
             elif tok.lower_ == "as" and out and i in {out[-1].end, self._after_bracket(out[-1].end, end)} \
@@ -563,6 +564,11 @@ class SentenceReader:
         """"with B serving as executive producer": B does something else."""
         return self.toks[person.start - 1].lower_ == "with" and person.end < end and \
             self.toks[person.end].is_lower and self.toks[person.end].lower_.endswith("ing")
+
+    def _own_role(self, sent: _Sentence, person: Span) -> bool:
+        """A bracket with a role follows the person: "A film by A, with B (DP) and C (1st AD)"."""
+        return person.end + 1 < sent.span.end and self.toks[person.end].text == "(" \
+            and any(r.start == person.end + 1 for r in sent.roles)
 
     def _opens_clause(self, person: Span, end: int) -> bool:
         """The person after "and" is the subject of a new clause: a verb in the past or a
@@ -1224,6 +1230,8 @@ class SentenceReader:
             if not films and self.last_film is not None and self.toks[last.end].lower_ in ROLE_COPULA \
                     and self.toks[first.start - 1].lower_ in DEFINITE | OWNERS:
                 films = [self.last_film]  # "The director was Frank DeLuca": of the film just talked about
+        elif rule == "credit:bracket":  # "A film by A, with B (DP) and C (1st AD)": the film talked about
+            films = [f for f in [self._context_film(sent, first.start)] if f is not None]
         elif rule == "credit:named":  # "the director, X, ..." or "X, the director, ..."
             link = last.end
             if agent.start > last.end:
