@@ -1193,3 +1193,12 @@ def test_a_film_by_a_with_crew_in_brackets_credits_each_role_to_the_entrys_film(
     film = "AND THEN THE RAIN"
     assert {("Jamie Okoro", "director", film), ("Ruaridh MacLeod", "cinematographer", film),
             ("Fionnuala Byrne", "first assistant director", film)} == credits
+
+
+def test_from_and_in_stay_inside_titles_listed_after_credits_include(extractor):
+    text = ("Cinematographer Park Ji-woo studied at AFI. Since AFI, Park’s credits include Ordinary Weather, "
+            "A House of Small Rooms and Girls from the Valley, the last of which earned her a nomination.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"Ordinary Weather", "A House of Small Rooms",
+                                                     "Girls from the Valley"}
+    assert ("Park Ji-woo", "cinematographer", "Girls from the Valley") in _credits(record)

@@ -42,6 +42,8 @@ INNER_SMALL_WORDS = {"a", "an", "the", "of", "or", "for", "from", "to", "in", "o
                      "but", "nor", "vs", "vs.", "&", "-", "–", ":", "'s", "’s", "de", "la", "n't", "n’t"}
 # A title after a role verb ends before these: "shot Chungking Express for Wong Kar-wai".
 VERB_OBJECT_STOPS = frozenset({"for", "with", "by", "at", "from", "in", "as", "opposite", "alongside"})
+# After a list verb ("her credits include") "from" and "in" stay inside a title: "Girls from the Valley".
+LIST_OBJECT_STOPS = VERB_OBJECT_STOPS - {"from", "in"}
 PAGE_COUNT = re.compile(r"\s*(?:\(\d+\)|:)\s*$")  # "COMMENTS (2)", "Share this:"
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 YEARS = re.compile(r"^(1[89]|20)\d\d([–-]((1[89]|20)\d\d|\d\d))?$")  # "1994", "1994–1997", "1994-97"
@@ -390,8 +392,9 @@ class FilmTitles:
         """Capitalised titles right after a role verb, one or a list ("shot Chungking Express",
         "appeared in Casualty, Doctors and Holby City"), unless the first reads as a name."""
         return [s for verb in self.verbs.spans(doc) if verb[0].is_lower
-                for s in self._title_list(doc, verb.end, "film:after-verb", cut_at=VERB_OBJECT_STOPS,
-                                          cued=verb.text.lower() in self.list_verbs)]
+                for s in self._title_list(doc, verb.end, "film:after-verb", cued=verb.text.lower() in self.list_verbs,
+                                          cut_at=LIST_OBJECT_STOPS if verb.text.lower() in self.list_verbs
+                                          else VERB_OBJECT_STOPS)]
 
     def _after_character(self, doc: Doc) -> list[Span]:
         """The title after a named character: "played Maya in Harvest", "his role as Christopher
