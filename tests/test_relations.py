@@ -1202,3 +1202,11 @@ def test_from_and_in_stay_inside_titles_listed_after_credits_include(extractor):
     assert {f["title"] for f in record["films"]} == {"Ordinary Weather", "A House of Small Rooms",
                                                      "Girls from the Valley"}
     assert ("Park Ji-woo", "cinematographer", "Girls from the Valley") in _credits(record)
+
+
+def test_scripted_and_a_directorial_venture(extractor):
+    text = ("Vineeth Oyelakan (born 1985) is an Indian director. He scripted and directed the film Thira in 2013. "
+            "Vineeth's second directorial venture Thattathin Marayathu (2012) became a hit.")
+    credits = _credits(_record(extractor, text))
+    assert {("Vineeth Oyelakan", "writer", "Thira"), ("Vineeth Oyelakan", "director", "Thira"),
+            ("Vineeth Oyelakan", "director", "Thattathin Marayathu")} <= credits
