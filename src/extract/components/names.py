@@ -34,12 +34,9 @@ LIST_GLUE = {",", "and", "&", "such", "as", "like", "including", "the", "for", "
 MAX_NAME_WORDS = 4
 ROLE_GLUE = {"and", "&", ",", "/"}  # between the role words of a headline ("Editor and Colorist")
 # Cues after which a list of names follows: a full name there is a person even when the
-# name lists do not know it; after a cast cue a single name too ("starring Jayaram"), not
-# after "produced by" (companies produce).
-CAST_CUES = {"starring", "co-starring", "stars", "cast of", "cast:", "featuring", "cast is led by", "cast includes",
-             "cast will include", "cast included", "cast also includes", "cast also included", "cast featured",
-             "cast features", "cast consisted of", "cast consists of"}
-LIST_CUES = CAST_CUES | {"directed by", "produced by", "written by", "music by", "shot by", "edited by", "created by"}
+# name lists do not know it; after a cast cue (a "starring" phrase of rules/role_verbs.tsv)
+# a single name too ("starring Jayaram"), not after "produced by" (companies produce).
+CREW_LIST_CUES = {"directed by", "produced by", "written by", "music by", "shot by", "edited by", "created by"}
 # The second half of a compound modifier after a place ("Belgrade-born", "Paris-based"; also
 # any word in -ed): it ends a name, unlike the second half of "Kar-wai".
 HYPHEN_MODIFIERS = {"born", "bound", "era", "style"}
@@ -120,6 +117,8 @@ class PersonNames:
         self.vocab = nlp.vocab
         self._kinds: dict[int, int] = {}
         self.role_words = {w for phrase in rules.roles for w in phrase.lower().split()}
+        self.cast_cues = {p for p, (_, kind) in rules.role_verbs.items() if kind == "starring"}
+        self.list_cues = self.cast_cues | CREW_LIST_CUES
 
     def __call__(self, doc: Doc) -> Doc:
         busy = claimed(doc, "films", "schools")
@@ -429,8 +428,8 @@ class PersonNames:
         people_at = {s.start: s for s in people}
         parts_at = {s.start: s for s in parts}
         promoted, dropped = [], set()
-        lists = [(cue.end, cue.text.lower() in CAST_CUES) for cue in self.person_cues.spans(doc)
-                 if cue.text.lower() in LIST_CUES or cue.text.endswith(":")]
+        lists = [(cue.end, cue.text.lower() in self.cast_cues) for cue in self.person_cues.spans(doc)
+                 if cue.text.lower() in self.list_cues or cue.text.endswith(":")]
         lists += [(end + 1, False) for _, _, end in self.roles.ranges(doc)
                   if end < len(doc) and toks[end].lower_ in {":", "is", "are", "was", "were"}]
         for i, singles in lists:
