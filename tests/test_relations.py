@@ -1210,3 +1210,53 @@ def test_scripted_and_a_directorial_venture(extractor):
     credits = _credits(_record(extractor, text))
     assert {("Vineeth Oyelakan", "writer", "Thira"), ("Vineeth Oyelakan", "director", "Thira"),
             ("Vineeth Oyelakan", "director", "Thattathin Marayathu")} <= credits
+
+
+def test_a_title_after_the_place_it_is_shot_in_starts_after_on(extractor):
+    text = ("Tessaly Films today announced that principal photography is underway in Tucson, Arizona on Marrow Field, "
+            "a thriller written and directed by Odile Vantongeren. The film stars Quilla Marsh.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"Marrow Field"}
+    assert ("Quilla Marsh", "actor", "Marrow Field") in _credits(record)
+
+
+def test_an_announcements_headline_is_found_below_the_sites_name_and_menu(extractor):
+    text = ("Tessaly\nFilms | News | About\n\nTessaly Begins Production on “Marrow Field”\n\n"
+            "Tessaly Films today announced that principal photography has begun on Marrow Field, directed by "
+            "Odile Vantongeren. Vantongeren shot the short “Ash Lane” in 2022. Composer Daniel Obrecht will score "
+            "the film. Marrow Field is due out next year.")
+    assert ("Daniel Obrecht", "composer", "Marrow Field") in _credits(_record(extractor, text))
+
+
+def test_programme_headings_that_are_ordinary_words_above_a_details_line(extractor):
+    text = ("What's On   Programme   Tickets\n\nHOME\nScotland, 2025, 22 min, English and Scots with English subtitles\n"
+            "A night in a Leith flat.\nDirector: Odile Vantongeren\nCast: Quilla Marsh\n\n"
+            "Here\nWorld Premiere  |  U.S. Narrative Competition  |  94 min\nA nurse in Newark.\n"
+            "Director: Daniel Obrecht\n")
+    credits = _credits(_record(extractor, text))
+    assert {("Odile Vantongeren", "director", "HOME"), ("Quilla Marsh", "actor", "HOME"),
+            ("Daniel Obrecht", "director", "Here")} == credits
+
+
+def test_a_described_title_run_on_from_a_place_keeps_the_title_found_elsewhere(extractor):
+    text = ("Marrow\nWorld Premiere | Narrative Competition | 94 min\n\n"
+            "Writer-director Odile Vantongeren returns to Tribeca with Marrow, her second feature.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"Marrow"}
+    assert ("Odile Vantongeren", "director", "Marrow") in _credits(record)
+
+
+def test_a_film_in_a_relative_clause_does_not_become_the_film_talked_about(extractor):
+    text = "“Marrow” was shot by Quilla Marsh, who also shot “Ebbing Lane.” Daniel Obrecht edited it."
+    record = _record(extractor, text)
+    assert {("Quilla Marsh", "cinematographer", "Marrow"), ("Daniel Obrecht", "editor", "Marrow")} <= _credits(record)
+
+
+def test_a_slate_announcements_crew_lines_are_for_the_film_of_their_paragraph(extractor):
+    text = ("Tessaly Pictures Unveils Two-Film Slate\n\nTessaly Pictures has set a two-feature slate for 2026.\n\n"
+            "Leading the slate is Marrow Field, the second feature from Odile Vantongeren. Her regular DP, "
+            "Quilla Marsh, will lens.\n\nRounding out the slate is Ebbing Lane, a comedy from Tavish Obrecht. "
+            "Editor Daniel Obrecht has boarded.")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "cinematographer", "Marrow Field"),
+            ("Daniel Obrecht", "editor", "Ebbing Lane")} <= credits

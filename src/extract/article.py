@@ -184,11 +184,12 @@ class ArticleBuilder:
 
     @staticmethod
     def _headline(text: str) -> tuple[int, int]:
-        """Character range of the headline: the first line with a lower-case letter
-        (a section label in capitals such as "FILM | CASTING" comes before it)."""
+        """Character range of the headline: the first line of two words or more with a lower-case
+        letter (a section label in capitals such as "FILM | CASTING", a site's name or its menu
+        "Films | News | About" comes before it)."""
         pos = 0
         for line in text.split("\n"):
-            if any(c.islower() for c in line):
+            if any(c.islower() for c in line) and len(line.split()) > 1 and " | " not in line:
                 return pos, pos + len(line)
             pos += len(line) + 1
         return 0, 0
@@ -197,6 +198,7 @@ class ArticleBuilder:
         best: dict[tuple, Credit] = {}
         own = self._own_roles(facts, people, subject)
         focus = self._focus(films, text)
+        slate = focus is None and self.focus_cue.search(text[:self.settings.focus_opening_chars].lower())
         for f in facts:
             if f.kind == "credit" and f.role == OWN_ROLE:
                 counts = own.get(id(self._person(f, people, subject)))
@@ -211,6 +213,9 @@ class ArticleBuilder:
             if f.kind == "credit" and focus is not None and f.rule in FOCUS_RULES and (
                     f.film is None or not f.sentence[0] <= f.film.start < f.sentence[1]):
                 f = replace(f, rule="credit:focus")
+            # an announcement of several films: a crew line is for the film its paragraph is about
+            elif f.kind == "credit" and slate and f.rule in FOCUS_RULES and f.film is None and f.scene is not None:
+                f = replace(f, film=f.scene)
             # "directed by X" with no film known says little: only role statements
             # ("X is a director", "as producer") give credits without a film
             if f.kind != "credit" or (f.film is None and f.rule in FILM_ONLY_RULES):

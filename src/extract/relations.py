@@ -129,6 +129,7 @@ class Fact:
     school: Ref | None = None
     degree: str | None = None
     field: str | None = None
+    scene: Ref | None = None  # the film its paragraph last named, for a crew line that names none
 
 
 class _Stretch:
@@ -225,7 +226,8 @@ class SentenceReader:
             out += self._education(sent)
             outside = [f for f in sent.films if not self._in_parens(f)]
             if outside and not self._keeps_film(sent):
-                self.last_film = outside[-1]
+                # "X was shot by A, who also shot Y": the sentence is still about X
+                self.last_film = [f for f in outside if f is outside[0] or not self._in_relative(outside[0].end, f)][-1]
             headings = [f for f in outside if self._whole_line(f)]
             if headings:
                 self.last_heading = headings[-1]
@@ -481,7 +483,10 @@ class SentenceReader:
 
     def _fact(self, sent: _Sentence, agent: Span | str, rule: str, **kw) -> Fact:
         ref = agent if isinstance(agent, str) else self._ref(agent)
-        return Fact(kind=kw.pop("kind", "credit"), agent=ref, rule=rule, sentence=self._evidence(sent), **kw)
+        last = self.last_film
+        scene = self._ref(last) if last is not None and last.start >= self.line_start else None
+        return Fact(kind=kw.pop("kind", "credit"), agent=ref, rule=rule, sentence=self._evidence(sent), scene=scene,
+                    **kw)
 
     def _agent(self, sent: _Sentence, at: int, taken: set[int]) -> Span | str | None:
         """Who does the thing at token `at`: the nearest person or personal pronoun before it,

@@ -99,6 +99,11 @@ def _details(tokens: Span) -> bool:
     return any(t.lower_ in {"min", "min.", "minutes"} or bool(YEAR.match(t.text)) for t in tokens)
 
 
+def _runtime(tokens: Span) -> bool:
+    """A line of screening details with a running time and no sentence in it ("Scotland, 2025, 22 min")."""
+    return any(t.lower_ in {"min", "min.", "minutes"} for t in tokens) and not _prose(list(tokens))
+
+
 def _prose(tokens: list[Token]) -> bool:
     """Some part of a line between commas or bars holds more than three lower-case words: a
     sentence, not details ("UK, 2024, 16 min, English and Twi with English subtitles")."""
@@ -121,9 +126,11 @@ def _byline(doc: Doc, start: int, end: int) -> bool:
 
 
 def _first_clause(doc: Doc, start: int, end: int) -> Span:
-    """A line up to its first full stop ("Mexico, 2025, 41 min." of a longer details line)."""
+    """A line up to its first full stop ("Mexico, 2025, 41 min." of a longer details line); the
+    stops of an abbreviation ("U.S.") or an ellipsis are none."""
     toks = tokens(doc)
-    stop = next((i + 1 for i in range(start + 1, end) if toks[i].text.endswith(".") and toks[i].text != "..."), end)
+    stop = next((i + 1 for i in range(start + 1, end) if toks[i].text.endswith(".") and toks[i].text.count(".") == 1),
+                end)
     return doc[start:stop]
 
 
@@ -180,6 +187,38 @@ def _question_word_title(toks: list[Token], i: int) -> bool:
     title: "the cast of What We Carried From Home", "Where the Crawdads Sing, a drama"."""
     return toks[i].lower_ in QUESTION_WORDS and not toks[i].is_sent_start and i + 1 < len(toks) \
         and toks[i + 1].text[:1].isupper()
+
+
+def _place_on(toks: list[Token], start: int, end: int) -> int:
+    """Where a title starts in a run that opens with the place it is made in: "shooting in
+    Albuquerque, New Mexico on Hollow Creek" (after "on"); else `start`."""
+    k = start - 1
+    if k >= 0 and toks[k].text == ",":  # "in Albuquerque, New Mexico": skip the city
+        k -= 1
+        while k > 0 and _is_cap(toks[k].text):
+            k -= 1
+    if k < 0 or toks[k].lower_ not in PLACE_BEFORE:
+        return start
+    on = next((j for j in range(start + 1, end - 1) if toks[j].lower_ == "on" and toks[j].is_lower), None)
+    return start if on is None or not all(_is_cap(t.text) for t in toks[start:on]) else on + 1
+
+
+# Words that join a place to a title run on from it: "returns to Tribeca with Here".
+PLACE_LINKS = {"with", "on", "at", "in", "to", "from", "for"}
+
+
+def _known_tails(doc: Doc, found: list[Span]) -> list[Span]:
+    """A described title that runs on from a place over a small word keeps only the title found
+    elsewhere in the text: "returns to Tribeca with Here, her second feature" (after "Here" above)."""
+    texts = {s.text for s in found}
+    out = []
+    for span in found:
+        if span.label_ == "FILM" and span.id_ == "film:described":
+            k = next((k for k in range(span.start + 1, span.end - 1) if doc[k].is_lower
+                      and doc[k].lower_ in PLACE_LINKS and text_of(doc, k + 1, span.end) in texts), None)
+            span = span if k is None else make_span(doc, k + 1, span.end, "FILM", "film:described")
+        out.append(span)
+    return out
 
 
 def _after_at(toks: list[Token], start: int) -> bool:
@@ -302,6 +341,7 @@ class FilmTitles:
         doc.spans["characters"] = characters  # the person step leaves them out too
         found = [s for s in found if s not in characters] + listed
         found += [] if strict else self._dated(doc)
+        found = _known_tails(doc, found)
         found = [self._sentence_case(doc, self._without_owner(doc, s)) for s in filter_spans(found)]
         found = self._rejoined(doc, found)
         found += self._repeats(doc, found)
@@ -640,7 +680,8 @@ class FilmTitles:
         out = []
         for n, (start, end) in enumerate(lines):
             if end - start > self.settings.max_title_words + 30 or start in credit_starts \
-                    or self._noise(text_of(doc, start, end)) \
+                    or self._noise(text_of(doc, start, end)) and not (
+                        n + 1 < len(lines) and _runtime(doc[slice(*lines[n + 1])])) \
                     or toks[start].lower_ in self.programme_words or toks[end - 1].lower_ in self.programme_words \
                     or toks[start].lower_ == "by":
                 continue  # a paragraph, a credit line ("Directed by ...") or a byline, not a title
@@ -675,7 +716,7 @@ class FilmTitles:
                 continue  # the next line is itself an entry: this one is a programme heading
             # a details line ("USA | 17 min | World Premiere"), not a sentence ("In 2019 we made ...")
             first = _first_clause(doc, *nxt)
-            prose = sum(t.is_lower and t.is_alpha for t in first) > 3
+            prose = sum(t.is_lower and t.is_alpha and t.lower_ not in {"min", "mins"} for t in first) > 3
             if nxt[0] in credit_starts or not prose and _details(first):
                 out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
         return out
@@ -926,7 +967,7 @@ class FilmTitles:
             # "in Atlanta on The Architecture of Leaving": a capitalised article after a small word starts the title
             article = next((k for k in range(t.i - 1, start, -1) if toks[k].text in {"The", "A", "An"} and (
                 toks[k - 1].is_lower and toks[k - 1].lower_ in SMALL_WORDS or _opening_adverb(toks[k - 1]))), None)
-            start = start if article is None else article
+            start = _place_on(toks, start, t.i) if article is None else article
             while article is None and start < t.i and toks[start].lower_ in SMALL_WORDS:
                 start += 1
             if credited and (any(w.lower_ == "by" for w in toks[start:t.i])  # "Directed by X, produced by"
