@@ -1260,3 +1260,29 @@ def test_a_slate_announcements_crew_lines_are_for_the_film_of_their_paragraph(ex
     credits = _credits(_record(extractor, text))
     assert {("Quilla Marsh", "cinematographer", "Marrow Field"),
             ("Daniel Obrecht", "editor", "Ebbing Lane")} <= credits
+
+
+def test_both_directed_by_credits_every_film_listed_before(extractor):
+    text = ("Daniel Obrecht scored Lowtide Road and Paper Saints, both directed by Quilla Marsh. He also scored "
+            "“Marrow Field” and “Ebbing Lane,” both directed by Tavish Obrecht.")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "director", "Lowtide Road"), ("Quilla Marsh", "director", "Paper Saints"),
+            ("Tavish Obrecht", "director", "Marrow Field"), ("Tavish Obrecht", "director", "Ebbing Lane")} <= credits
+
+
+def test_titles_after_series_including_and_after_a_role_on_are_a_list(extractor):
+    text = ("Quilla Marsh worked as a first assistant director on series including The Long Ledger and Boxwood. "
+            "Since then she has been 2nd AD on BLUE TIDE and Second Orchard. The 1st AD on Boxwood, Daniel Obrecht, "
+            "taught her the job.")
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"The Long Ledger", "Boxwood", "BLUE TIDE", "Second Orchard"}
+    assert {("Quilla Marsh", "first assistant director", "The Long Ledger"),
+            ("Quilla Marsh", "second assistant director", "Second Orchard"),
+            ("Daniel Obrecht", "first assistant director", "Boxwood")} <= _credits(record)
+
+
+def test_a_dated_title_after_its_directors_possessive_is_the_title_alone(extractor):
+    text = "Quilla Marsh played the barman in Daniel Obrecht's Frenzy (1972). Ocean's Eleven (2001) was a hit."
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == {"Frenzy", "Ocean's Eleven"}
+    assert ("Daniel Obrecht", "director", "Frenzy") in _credits(record)

@@ -836,11 +836,12 @@ class SentenceReader:
             if film is None and mode == "starring" and not any(not self._in_parens(f) for f in sent.films):
                 film = self.last_film  # "I played the sister, opposite X": the film just talked about
             rule = "credit:by" if mode == "passive" else "credit:starring"
+            films = self._film_run(sent, film) if film is not None and self._both(verb) else [film]
             out = []
             for p in self._listed(sent, start) + self._and_by(sent, verb, start):
                 taken.add(p.start)
                 credited.append((p, role))
-                out.append(self._fact(sent, p, rule, role=role, film=self._ref(film)))
+                out += [self._fact(sent, p, rule, role=role, film=self._ref(f)) for f in films]
             return out
         if verb.start > sent.span.start and self.toks[verb.start - 1].lower_ in {"which", "that"}:
             return []  # "a drama that shot last year": the film is what the verb is about
@@ -873,6 +874,11 @@ class SentenceReader:
         credited += [(a, role) for a in partners if not isinstance(a, str)]
         return [self._fact(sent, a, rule, role=role, film=self._ref(f)) for a in partners for f in films] + [
             self._fact(sent, agent, "credit:verb-object", role=r) for r in objects]
+
+    def _both(self, verb: Span) -> bool:
+        """"A and B, both directed by X": the credit is for every film listed before."""
+        return verb.start > 1 and self.toks[verb.start - 1].lower_ in {"both", "all"} \
+            and self.toks[verb.start - 2].text in {",", "”", '"'}  # "“A” and “B,” both directed by"
 
     def _films_below(self, sent: _Sentence, verb: Span) -> list[Span]:
         """The films listed one to a line under a line that ends in the verb and a colon ("Her

@@ -620,9 +620,12 @@ class FilmTitles:
                 start += 1
             if start < t.i and _after_at(toks, start):
                 continue
-            if start < t.i and t.i - start <= self.settings.max_title_words and (
-                    starts[bisect_right(starts, start) - 1] in listing or not self._looks_like_person(doc[start:t.i])):
-                out.append(make_span(doc, start, t.i, "FILM", "film:dated"))
+            if start >= t.i or t.i - start > self.settings.max_title_words:
+                continue
+            # "Alfred Hitchcock's Frenzy (1972)": the title after its director's possessive
+            span = self._without_owner(doc, make_span(doc, start, t.i, "FILM", "film:dated"))
+            if starts[bisect_right(starts, start) - 1] in listing or not self._looks_like_person(span):
+                out.append(span)
         return out
 
     def _after_name(self, doc: Doc) -> list[Span]:
@@ -1011,8 +1014,10 @@ class FilmTitles:
             lead = _lead_end(doc, i)
             # after "called" a title may be any word: "a drama called Still"
             named = lead > i and toks[i].lower_ in NAMING_WORDS
+            # "series including A and B", "series such as A and B": a list, whatever the cue's number
+            examples = lead > i and toks[i].lower_ in {"including", "such", "like"}
             out += self._title_list(doc, lead if lead > i else e, "film:after-cue", cued=True,
-                                    one=_singular(cue.text), named=named)
+                                    one=_singular(cue.text) and not examples, named=named)
         return out
 
     def _after_network(self, doc: Doc) -> list[Span]:
@@ -1028,7 +1033,12 @@ class FilmTitles:
         toks = tokens(doc)
         return [s for _, _, e in self.role_labels.ranges(doc)
                 if e + 1 < len(doc) and toks[e].lower_ == "on" and (toks[e - 1].is_lower or _abbreviation(toks[e - 1]))
-                for s in self._title_list(doc, e + 1, "film:after-role", cued=True)[:1]]
+                for s in self._until_person(self._title_list(doc, e + 1, "film:after-role", cued=True))]
+
+    def _until_person(self, titles: list[Span]) -> list[Span]:
+        """A list of titles up to a person's name: not "The 1st AD on X, Ray Bellamy,"."""
+        end = next((k for k, s in enumerate(titles) if k and self._looks_like_person(s)), len(titles))
+        return titles[:end]
 
     def _title_list(self, doc: Doc, i: int, rule: str, cut_at: frozenset[str] = frozenset(),
                     cued: bool = False, one: bool = False, named: bool = False) -> list[Span]:
