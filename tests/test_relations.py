@@ -1286,3 +1286,13 @@ def test_a_dated_title_after_its_directors_possessive_is_the_title_alone(extract
     record = _record(extractor, text)
     assert {f["title"] for f in record["films"]} == {"Frenzy", "Ocean's Eleven"}
     assert ("Daniel Obrecht", "director", "Frenzy") in _credits(record)
+
+
+def test_the_project_of_a_present_tense_director_a_script_co_writer_and_a_part(extractor):
+    text = ("“Lantern Season” is directed by Quilla Marsh. Marsh directs from a screenplay she co-wrote with "
+            "Daniel Obrecht, adapting a novel. Rowan Tully plays her estranged husband. Hollis Breyer "
+            "will direct the first block of episodes alongside Marsh.")
+    credits = _credits(_record(extractor, text))
+    assert {("Quilla Marsh", "writer", "Lantern Season"), ("Daniel Obrecht", "writer", "Lantern Season"),
+            ("Rowan Tully", "actor", "Lantern Season"),
+            ("Hollis Breyer", "director", "Lantern Season")} <= credits

@@ -74,6 +74,8 @@ PREPOSITIONS = {"for", "of", "with", "to", "from", "by", "on", "in", "at", "abou
 # words that open a description of the person named before: "X, the director of Y", "X, her editor"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "then", "now", "former",
                        "longtime", "long-time", "veteran", "fellow", "frequent", "also", "acclaimed", "award"}
+PROJECT_PARTS = {"episode", "episodes", "pilot", "film", "feature", "series", "season", "remake", "adaptation"}
+SCRIPT_WORDS = {"script", "screenplay", "teleplay"}
 NAMING_WORDS = {"called", "titled", "entitled", "named"}
 FILM_WORDS = {"film", "films", "movie", "it", "series", "documentary", "short", "feature", "drama",
               "comedy", "project", "picture", "thriller", "show", "story"}
@@ -865,8 +867,8 @@ class SentenceReader:
         pair = self._pair_agent(sent, verb)
         agent = pair[0] if pair else (self._with_doer(sent, verb) or self._relative_doer(sent, verb)
                                       or self._agent(sent, verb.start, taken) or self._list_owner(verb))
-        if agent is None:
-            return []
+        if agent is None or rule == "credit:project" and not isinstance(agent, str) and agent.start > verb.start:
+            return []  # "will direct the pilot alongside A": A is no director
         partners = [agent, *pair[1:], *self._partners(sent, films[-1]), *self._verb_partners(sent, verb)] \
             if films else [agent, *pair[1:]]
         if not isinstance(agent, str) and agent.end <= verb.start and self._joined_before(sent, agent):
@@ -1033,18 +1035,33 @@ class SentenceReader:
         end = self._chain_end(sent, verb)
         named = any(p.end == verb.start for p in sent.persons) or self.toks[verb.start - 1].lower_ in {"she", "he"}
         if verb.text.lower() in PRESENT_PARTS and named and self.last_film is not None and not sent.films \
-                and end < sent.span.end and (self.toks[end].lower_ in {"the", "a", "an"} or self.toks[end].is_title):
+                and end < sent.span.end and (self.toks[end].lower_ in ARTICLES | OWNERS or self.toks[end].is_title):
             return [self.last_film]  # "Ray Dumont plays the bartender." in a piece about the film
-        if not (end >= sent.span.end or self.toks[end].is_punct or self.toks[end].lower_ in PROJECT_AFTER):
+        if not (end >= sent.span.end or self.toks[end].is_punct or self.toks[end].lower_ in PROJECT_AFTER
+                or self._part_of_project(sent, end)):
             return []
         if self._with_doer(sent, verb):  # "she starred in X with A directing"
             return self._named_last(sent, verb.start)
         aux = self.toks[verb.start - 1].lower_ if verb.start > sent.span.start else ""
         stated = "will" in {aux, verb[0].lower_} or verb[0].lower_ == "set" or (  # "A and B are set to star."
             aux in {"is", "are", "am", "'m", "’m"} and _ing(verb)) or (  # "A is line producing.", "I'm producing"
-            end < sent.span.end and self.toks[end].lower_ == "again")  # "Dara directed again": the film just named
+            end < sent.span.end and self.toks[end].lower_ == "again") or (  # "Dara directed again": the film just named
+            end < sent.span.end and self.toks[end].lower_ == "from" and verb[-1].lower_.endswith("s")) or (
+            verb.start - 2 > sent.span.start and self.toks[verb.start - 2].lower_ in SCRIPT_WORDS
+            and self.toks[verb.start - 1].lower_ in PRONOUNS)  # "A directs from a script she co-wrote with B"
         named = any(not self._in_parens(f) for f in sent.films)  # "A (“X”) will star": X is not the project
         return [self.last_film] if stated and self.last_film and not named else []
+
+    def _part_of_project(self, sent: _Sentence, i: int) -> bool:
+        """The object at `i` is a part of the project: "will direct the first block of episodes", "the pilot"."""
+        if self.toks[i].lower_ != "the":
+            return False
+        for t in self.toks[i + 1:min(i + 7, sent.span.end)]:
+            if t.lower_ in PROJECT_PARTS:
+                return True
+            if t.is_punct or not t.is_lower:
+                return False
+        return False
 
     def _relative_clause(self, sent: _Sentence, verb: Span) -> bool:
         """"which he also co-produced": the verb describes the film just named."""
