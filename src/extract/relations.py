@@ -74,6 +74,7 @@ PREPOSITIONS = {"for", "of", "with", "to", "from", "by", "on", "in", "at", "abou
 # words that open a description of the person named before: "X, the director of Y", "X, her editor"
 DESCRIPTION_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "then", "now", "former",
                        "longtime", "long-time", "veteran", "fellow", "frequent", "also", "acclaimed", "award"}
+# What a project credit's object may be ("will direct the pilot"), and what a co-writer writes.
 PROJECT_PARTS = {"episode", "episodes", "pilot", "film", "feature", "series", "season", "remake", "adaptation"}
 SCRIPT_WORDS = {"script", "screenplay", "teleplay"}
 NAMING_WORDS = {"called", "titled", "entitled", "named"}
@@ -1042,15 +1043,21 @@ class SentenceReader:
             return []
         if self._with_doer(sent, verb):  # "she starred in X with A directing"
             return self._named_last(sent, verb.start)
-        aux = self.toks[verb.start - 1].lower_ if verb.start > sent.span.start else ""
-        stated = "will" in {aux, verb[0].lower_} or verb[0].lower_ == "set" or (  # "A and B are set to star."
-            aux in {"is", "are", "am", "'m", "’m"} and _ing(verb)) or (  # "A is line producing.", "I'm producing"
-            end < sent.span.end and self.toks[end].lower_ == "again") or (  # "Dara directed again": the film just named
-            end < sent.span.end and self.toks[end].lower_ == "from" and verb[-1].lower_.endswith("s")) or (
-            verb.start - 2 > sent.span.start and self.toks[verb.start - 2].lower_ in SCRIPT_WORDS
-            and self.toks[verb.start - 1].lower_ in PRONOUNS)  # "A directs from a script she co-wrote with B"
         named = any(not self._in_parens(f) for f in sent.films)  # "A (“X”) will star": X is not the project
-        return [self.last_film] if stated and self.last_film and not named else []
+        return [self.last_film] if self._of_project(sent, verb, end) and self.last_film and not named else []
+
+    def _of_project(self, sent: _Sentence, verb: Span, end: int) -> bool:
+        """The verb tells of the project at hand, not of a past work: "A and B will produce", "are
+        set to star", "A is line producing", "Dara directed again" (the film just named), "A directs
+        from a script", "a script she co-wrote with B"."""
+        aux = self.toks[verb.start - 1].lower_ if verb.start > sent.span.start else ""
+        after = self.toks[end].lower_ if end < sent.span.end else ""
+        return "will" in {aux, verb[0].lower_} or verb[0].lower_ == "set" \
+            or aux in {"is", "are", "am", "'m", "’m"} and _ing(verb) \
+            or after == "again" \
+            or after == "from" and verb[-1].lower_.endswith("s") \
+            or verb.start - 2 > sent.span.start and self.toks[verb.start - 2].lower_ in SCRIPT_WORDS \
+            and self.toks[verb.start - 1].lower_ in PRONOUNS
 
     def _part_of_project(self, sent: _Sentence, i: int) -> bool:
         """The object at `i` is a part of the project: "will direct the first block of episodes", "the pilot"."""

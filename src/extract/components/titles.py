@@ -53,6 +53,8 @@ SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "from", "to", "in", "
                "by", "as", "but", "nor", "is", "vs", "vs.", "&", "-", "–", ":", "'s", "’s", "de", "la"}
 TRAILING = {",", ".", "!", "?", ";", ":"}
 DASHES = {"–", "—", "-"}
+RUNTIME_WORDS = {"min", "min.", "minutes"}  # a running time on a details line
+SHORT_RUNTIME = {"min", "mins"}  # its short forms, which are not the lower-case words of a sentence
 LINE_MARKS = {":", ",", "|", "·"}  # what separates a year from a title on a list line
 BYLINE_VERBS = {"posted", "published", "words"}  # before "by" in a page's byline
 
@@ -96,12 +98,12 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
 
 def _details(tokens: Span) -> bool:
     """Screening details: a running time or a year ("Vietnam/USA, 2023, 15 min.")."""
-    return any(t.lower_ in {"min", "min.", "minutes"} or bool(YEAR.match(t.text)) for t in tokens)
+    return any(t.lower_ in RUNTIME_WORDS or bool(YEAR.match(t.text)) for t in tokens)
 
 
 def _runtime(tokens: Span) -> bool:
     """A line of screening details with a running time and no sentence in it ("Scotland, 2025, 22 min")."""
-    return any(t.lower_ in {"min", "min.", "minutes"} for t in tokens) and not _prose(list(tokens))
+    return any(t.lower_ in RUNTIME_WORDS for t in tokens) and not _prose(list(tokens))
 
 
 def _prose(tokens: list[Token]) -> bool:
@@ -111,7 +113,7 @@ def _prose(tokens: list[Token]) -> bool:
     for t in tokens:
         if t.text in LINE_MARKS:
             words = 0
-        elif t.is_lower and t.is_alpha and t.lower_ not in {"min", "mins"}:
+        elif t.is_lower and t.is_alpha and t.lower_ not in SHORT_RUNTIME:
             words += 1
             if words > 3:
                 return True
@@ -719,7 +721,7 @@ class FilmTitles:
                 continue  # the next line is itself an entry: this one is a programme heading
             # a details line ("USA | 17 min | World Premiere"), not a sentence ("In 2019 we made ...")
             first = _first_clause(doc, *nxt)
-            prose = sum(t.is_lower and t.is_alpha and t.lower_ not in {"min", "mins"} for t in first) > 3
+            prose = sum(t.is_lower and t.is_alpha and t.lower_ not in SHORT_RUNTIME for t in first) > 3
             if nxt[0] in credit_starts or not prose and _details(first):
                 out.append(make_span(doc, start, title_end, "FILM", "film:heading"))
         return out
