@@ -1212,13 +1212,6 @@ def test_scripted_and_a_directorial_venture(extractor):
             ("Vineeth Oyelakan", "director", "Thattathin Marayathu")} <= credits
 
 
-def test_a_title_after_the_place_it_is_shot_in_starts_after_on(extractor):
-    text = ("Tessaly Films today announced that principal photography is underway in Tucson, Arizona on Marrow Field, "
-            "a thriller written and directed by Odile Vantongeren. The film stars Quilla Marsh.")
-    record = _record(extractor, text)
-    assert {f["title"] for f in record["films"]} == {"Marrow Field"}
-    assert ("Quilla Marsh", "actor", "Marrow Field") in _credits(record)
-
 
 def test_an_announcements_headline_is_found_below_the_sites_name_and_menu(extractor):
     text = ("Tessaly\nFilms | News | About\n\nTessaly Begins Production on “Marrow Field”\n\n"
@@ -1237,13 +1230,6 @@ def test_programme_headings_that_are_ordinary_words_above_a_details_line(extract
     assert {("Odile Vantongeren", "director", "HOME"), ("Quilla Marsh", "actor", "HOME"),
             ("Daniel Obrecht", "director", "Here")} == credits
 
-
-def test_a_described_title_run_on_from_a_place_keeps_the_title_found_elsewhere(extractor):
-    text = ("Marrow\nWorld Premiere | Narrative Competition | 94 min\n\n"
-            "Writer-director Odile Vantongeren returns to Tribeca with Marrow, her second feature.")
-    record = _record(extractor, text)
-    assert {f["title"] for f in record["films"]} == {"Marrow"}
-    assert ("Odile Vantongeren", "director", "Marrow") in _credits(record)
 
 
 def test_a_film_in_a_relative_clause_does_not_become_the_film_talked_about(extractor):
@@ -1270,23 +1256,6 @@ def test_both_directed_by_credits_every_film_listed_before(extractor):
             ("Tavish Obrecht", "director", "Marrow Field"), ("Tavish Obrecht", "director", "Ebbing Lane")} <= credits
 
 
-def test_titles_after_series_including_and_after_a_role_on_are_a_list(extractor):
-    text = ("Quilla Marsh worked as a first assistant director on series including The Long Ledger and Boxwood. "
-            "Since then she has been 2nd AD on BLUE TIDE and Second Orchard. The 1st AD on Boxwood, Daniel Obrecht, "
-            "taught her the job.")
-    record = _record(extractor, text)
-    assert {f["title"] for f in record["films"]} == {"The Long Ledger", "Boxwood", "BLUE TIDE", "Second Orchard"}
-    assert {("Quilla Marsh", "first assistant director", "The Long Ledger"),
-            ("Quilla Marsh", "second assistant director", "Second Orchard"),
-            ("Daniel Obrecht", "first assistant director", "Boxwood")} <= _credits(record)
-
-
-def test_a_dated_title_after_its_directors_possessive_is_the_title_alone(extractor):
-    text = "Quilla Marsh played the barman in Daniel Obrecht's Frenzy (1972). Ocean's Eleven (2001) was a hit."
-    record = _record(extractor, text)
-    assert {f["title"] for f in record["films"]} == {"Frenzy", "Ocean's Eleven"}
-    assert ("Daniel Obrecht", "director", "Frenzy") in _credits(record)
-
 
 def test_the_project_of_a_present_tense_director_a_script_co_writer_and_a_part(extractor):
     text = ("“Lantern Season” is directed by Quilla Marsh. Marsh directs from a screenplay she co-wrote with "
@@ -1296,3 +1265,30 @@ def test_the_project_of_a_present_tense_director_a_script_co_writer_and_a_part(e
     assert {("Quilla Marsh", "writer", "Lantern Season"), ("Daniel Obrecht", "writer", "Lantern Season"),
             ("Rowan Tully", "actor", "Lantern Season"),
             ("Hollis Breyer", "director", "Lantern Season")} <= credits
+
+
+@pytest.mark.parametrize("text,titles,expected", [
+    # a title after the place it is shot in starts after "on"
+    ("Tessaly Films today announced that principal photography is underway in Tucson, Arizona on Marrow Field, "
+     "a thriller written and directed by Odile Vantongeren. The film stars Quilla Marsh.",
+     {"Marrow Field"}, {("Quilla Marsh", "actor", "Marrow Field")}),
+    # a described title run on from a place keeps the title found elsewhere
+    ("Marrow\nWorld Premiere | Narrative Competition | 94 min\n\n"
+     "Writer-director Odile Vantongeren returns to Tribeca with Marrow, her second feature.",
+     {"Marrow"}, {("Odile Vantongeren", "director", "Marrow")}),
+    # titles after "series including" and after a role and "on" are a list, up to a person's name
+    ("Quilla Marsh worked as a first assistant director on series including The Long Ledger and Boxwood. "
+     "Since then she has been 2nd AD on BLUE TIDE and Second Orchard. The 1st AD on Boxwood, Daniel Obrecht, "
+     "taught her the job.",
+     {"The Long Ledger", "Boxwood", "BLUE TIDE", "Second Orchard"},
+     {("Quilla Marsh", "first assistant director", "The Long Ledger"),
+      ("Quilla Marsh", "second assistant director", "Second Orchard"),
+      ("Daniel Obrecht", "first assistant director", "Boxwood")}),
+    # a dated title after its director's possessive is the title alone
+    ("Quilla Marsh played the barman in Daniel Obrecht's Frenzy (1972). Ocean's Eleven (2001) was a hit.",
+     {"Frenzy", "Ocean's Eleven"}, {("Daniel Obrecht", "director", "Frenzy")}),
+])
+def test_title_shapes_and_their_credits(extractor, text, titles, expected):
+    record = _record(extractor, text)
+    assert {f["title"] for f in record["films"]} == titles
+    assert expected <= _credits(record)
